@@ -1,0 +1,61 @@
+"""Manifest + read manuscripts → one `Edition` per language, with every text resolved."""
+
+from __future__ import annotations
+
+from munpress import locale
+from munpress.diagnostics import Sink
+from munpress.manifest.schema import ArticleEntry, Magazine, Manifest
+from munpress.model.edition import Edition, Entry, FrontMatter, Rubric
+from munpress.model.nodes import Document, Heading, Paragraph, Text
+
+
+def front_matter(magazine: Magazine, manifest: Manifest, lang: str) -> FrontMatter:
+    issue = manifest.issue
+    return FrontMatter(
+        title=magazine.title(lang), tagline=magazine.tagline(lang), kind_line=magazine.kind_line(lang),
+        issue_line=locale.issue_line(lang, issue.date, issue.number, issue.number_in_year),
+        running_head=locale.running_head(lang, magazine.title(lang), issue.date, issue.number,
+                                         issue.number_in_year),
+        year=issue.date.year, headlines=tuple(h(lang) for h in issue.headlines),
+        issn=magazine.issn, registration_number=magazine.registration_number,
+        founder=magazine.founder(lang), publisher=magazine.publisher(lang),
+        masthead=tuple((m.role(lang), m.name(lang)) for m in magazine.masthead),
+        editorial_policy=magazine.editorial_policy(lang), disclaimer=magazine.disclaimer(lang),
+        address=magazine.contacts.address(lang), email=magazine.contacts.email,
+        phones=magazine.contacts.phones, fax=magazine.contacts.fax,
+        photo_credits=magazine.photo_credits(lang), subscription=magazine.subscription(lang),
+    )
+
+
+def _split_title(document: Document) -> tuple[tuple, tuple]:
+    """The manuscript's Title paragraph (or, failing that, its first Heading 1) and the rest."""
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.role == "title":
+            return block.inlines, blocks[:index] + blocks[index + 1:]
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading) and block.level == 1:
+            return block.inlines, blocks[:index] + blocks[index + 1:]
+    return (), blocks
+
+
+def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sink) -> Entry:
+    title, blocks = _split_title(document)
+    if entry.title is not None:
+        title = (Text(entry.title(lang)),)
+    if not title:
+        sink.warning("article.no-title", "the manuscript has no Title or Heading 1 paragraph and the "
+                     "manifest gives no title; the article id is printed instead",
+                     article=entry.id, lang=lang, file=document.source)
+        title = (Text(entry.id),)
+    return Entry(entry.id, entry.kind, title, blocks, document.source, entry.new_page)
+
+
+def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: str, sink: Sink) -> Edition:
+    """`documents` maps each entry id to its manuscript in this language."""
+    rubrics = tuple(
+        Rubric(section.title(lang),
+               tuple(assemble_entry(entry, documents[entry.id], lang, sink) for entry in section.articles))
+        for section in manifest.issue.sections)
+    return Edition(lang, manifest.magazine.slug, manifest.issue.number,
+                   front_matter(manifest.magazine, manifest, lang), rubrics)

@@ -1,0 +1,25 @@
+"""Checks: pure functions over the manifest, the read manuscripts and the page map."""
+
+from __future__ import annotations
+
+from munpress.checks.facts import EditionFacts
+from munpress.checks.issn import check_issn
+from munpress.checks.language import check_language
+from munpress.checks.manuscripts import check_layout, check_manuscripts
+from munpress.checks.pages import check_page_count
+from munpress.checks.toc import PlacementRow, check_planned_pages, placement_rows
+from munpress.diagnostics import Diagnostic
+from munpress.manifest.schema import Manifest
+
+EDITION_CHECKS = (check_manuscripts, check_layout, check_language, check_page_count)
+
+__all__ = ["EditionFacts", "PlacementRow", "placement_rows", "run_checks"]
+
+
+def run_checks(manifest: Manifest, editions: list[EditionFacts]) -> list[Diagnostic]:
+    found = check_issn(manifest.magazine.issn)
+    for facts in editions:
+        found += check_planned_pages(manifest, facts)
+        for check in EDITION_CHECKS:
+            found += check(facts)
+    return found

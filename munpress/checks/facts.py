@@ -1,0 +1,17 @@
+"""What the checks look at: plain data gathered by the pipeline, one record per edition."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from munpress.layout.pagemap import PageMap
+from munpress.model.nodes import Document
+
+
+@dataclass(frozen=True)
+class EditionFacts:
+    lang: str
+    documents: dict[str, Document]  # entry id -> manuscript, for the ones that could be read
+    unreadable: dict[str, str] = field(default_factory=dict)  # entry id -> why not
+    page_map: PageMap | None = None  # None when the edition could not be laid out
+    layout_error: tuple[str, str, str | None] | None = None  # (code, message, entry id)

@@ -1,0 +1,35 @@
+"""Manuscripts that could not be read, and review marks left in the ones that could."""
+
+from __future__ import annotations
+
+from munpress.checks.facts import EditionFacts
+from munpress.diagnostics import Diagnostic, Severity
+
+
+def check_manuscripts(facts: EditionFacts) -> list[Diagnostic]:
+    found = [Diagnostic(Severity.ERROR, "docx.unreadable", why, article=entry_id, lang=facts.lang)
+             for entry_id, why in facts.unreadable.items()]
+    for entry_id, document in facts.documents.items():
+        marks = document.review_marks
+        first = "; ".join(place.describe() for place in marks.first_places[:3])
+        if marks.tracked_changes:
+            found.append(Diagnostic(
+                Severity.ERROR, "docx.tracked-changes",
+                f"{marks.tracked_changes} unresolved tracked changes ({marks.insertions} insertions, "
+                f"{marks.deletions} deletions, {marks.moves} moves); the build sets them as accepted"
+                + (f"; first: {first}" if first else ""),
+                article=entry_id, lang=facts.lang, file=document.source,
+                hints=("accept or reject the changes in Word (Review → Accept/Reject)",)))
+        if marks.comments:
+            found.append(Diagnostic(Severity.WARNING, "docx.comments",
+                                    f"{marks.comments} comments left in the manuscript",
+                                    article=entry_id, lang=facts.lang, file=document.source,
+                                    hints=("resolve and delete the comments in Word",)))
+    return found
+
+
+def check_layout(facts: EditionFacts) -> list[Diagnostic]:
+    if facts.layout_error is None:
+        return []
+    code, message, entry_id = facts.layout_error
+    return [Diagnostic(Severity.ERROR, code, message, article=entry_id, lang=facts.lang)]

@@ -1,0 +1,51 @@
+"""Planned pages (the TOC as the editors wrote it in issue.toml) against where entries land."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from munpress.checks.facts import EditionFacts
+from munpress.diagnostics import Diagnostic, Severity
+from munpress.manifest.schema import Manifest
+
+
+@dataclass(frozen=True)
+class PlacementRow:
+    lang: str
+    article: str
+    title: str
+    planned: int | None
+    actual: int | None
+
+    @property
+    def difference(self) -> int | None:
+        if self.planned is None or self.actual is None:
+            return None
+        return self.actual - self.planned
+
+
+def placement_rows(manifest: Manifest, facts: EditionFacts) -> list[PlacementRow]:
+    if facts.page_map is None:
+        return []
+    rows = []
+    for entry in manifest.issue.entries():
+        placement = next((p for p in facts.page_map.placements if p.entry_id == entry.id), None)
+        rows.append(PlacementRow(facts.lang, entry.id, placement.title if placement else entry.id,
+                                 entry.planned_page(facts.lang), placement.page if placement else None))
+    return rows
+
+
+def check_planned_pages(manifest: Manifest, facts: EditionFacts) -> list[Diagnostic]:
+    found = []
+    for row in placement_rows(manifest, facts):
+        if row.actual is None:
+            found.append(Diagnostic(Severity.ERROR, "toc.not-placed", "the entry was not placed in the layout",
+                                    article=row.article, lang=row.lang))
+        elif row.planned is not None and row.difference:
+            found.append(Diagnostic(
+                Severity.ERROR, "toc.page-mismatch",
+                f"planned on page {row.planned}, starts on page {row.actual} ({row.difference:+d})",
+                article=row.article, lang=row.lang, page=row.actual,
+                hints=(f"set page = {row.actual} in issue.toml, or change the layout",),
+                data={"planned": row.planned, "actual": row.actual, "difference": row.difference}))
+    return found

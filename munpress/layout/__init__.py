@@ -1,0 +1,64 @@
+"""Layout: an assembled edition → a PDF and the page map of where everything landed.
+
+The only package that imports ReportLab (with output/). One pass: TOC numbers are forms
+filled when each article lands (see doctemplate.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from munpress.diagnostics import LayoutFailure, Sink
+from munpress.layout.doctemplate import IssueDocTemplate
+from munpress.layout.flowables import OversetError
+from munpress.layout.fonts import FontFamily, load_family
+from munpress.layout.pagemap import PageMap
+from munpress.layout.story import StoryBuilder
+from munpress.layout.styles import build_styles
+from munpress.layout.templates import Fonts, build_templates
+from munpress.layout.theme import Theme
+from munpress.locale import language_tag
+from munpress.manifest.schema import LayoutSettings
+from munpress.model.edition import Edition
+
+
+@dataclass(frozen=True)
+class LaidOutEdition:
+    lang: str
+    pdf: bytes
+    page_map: PageMap
+    fonts: tuple[FontFamily, ...]
+
+
+def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, sink: Sink) -> LaidOutEdition:
+    theme = Theme.from_settings(settings)
+    body = load_family(settings.fonts.body, fonts_dir)
+    heading = load_family(settings.fonts.heading, fonts_dir)
+    styles = build_styles(theme, body, heading, edition.lang)
+    story = StoryBuilder(edition, styles, theme, sink).build()
+    buffer = BytesIO()
+    front = edition.front
+    doc = IssueDocTemplate(
+        buffer, templates=build_templates(theme, Fonts(heading.face("regular"), heading.face("bold"))),
+        running_head=front.running_head, number_font=body.face("regular"), lang=language_tag(edition.lang),
+        pagesize=(theme.page_width, theme.page_height), title=f"{front.title} — {front.issue_line}",
+        author=front.publisher, subject=front.kind_line, creator="munpress",
+        initialFontName=body.face("regular"))
+    try:
+        doc.build(story)
+    except OversetError as overset:
+        raise LayoutFailure(
+            f"{overset.entry_id}: text does not fit its page: needs {overset.needed:.0f} pt, "
+            f"the page has {overset.available:.0f} pt",
+            code="layout.overset", article=overset.entry_id,
+            hint="shorten the text or make it an article that flows over pages") from None
+    except LayoutError as error:
+        raise LayoutFailure(f"an element cannot be placed on any page: {error}".splitlines()[0],
+                            code="layout.overset", article=doc.page_map().placements[-1].entry_id
+                            if doc.page_map().placements else None,
+                            hint="make the picture or table smaller") from None
+    return LaidOutEdition(edition.lang, buffer.getvalue(), doc.page_map(), (body, heading))

@@ -1,0 +1,169 @@
+"""Model blocks → ReportLab flowables, for a given measure and a set of styles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from io import BytesIO
+
+from PIL import Image as PILImage
+from reportlab.lib.colors import CMYKColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from munpress.diagnostics import Sink
+from munpress.layout.markup import split_images, to_markup
+from munpress.layout.theme import ACCENT_LIGHT, GREY
+from munpress.model.nodes import (Block, Heading, InlineImage, ListItem, Note, PageBreak,
+                                  Paragraph as ParagraphNode, Sidebar, Table as TableNode)
+
+LIST_INDENT = 12  # points per nesting level
+
+
+@dataclass(frozen=True)
+class BlockStyles:
+    """The styles one kind of page uses for each kind of block."""
+
+    body: ParagraphStyle
+    body_first: ParagraphStyle
+    quote: ParagraphStyle
+    caption: ParagraphStyle
+    signature: ParagraphStyle
+    heading1: ParagraphStyle
+    heading2: ParagraphStyle
+    list_item: ParagraphStyle
+    table_cell: ParagraphStyle
+    note: ParagraphStyle
+
+
+class BlockConverter:
+    """Converts the blocks of one entry; reports pictures it cannot draw into the sink."""
+
+    def __init__(self, styles: BlockStyles, width: float, max_image_height: float,
+                 sink: Sink, entry_id: str, lang: str) -> None:
+        self.styles, self.width, self.max_image_height = styles, width, max_image_height
+        self.sink, self.entry_id, self.lang = sink, entry_id, lang
+
+    def convert(self, blocks: tuple[Block, ...]) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        after_heading = True
+        for block in blocks:
+            flowables.extend(self._block(block, after_heading))
+            after_heading = isinstance(block, Heading)
+        return flowables
+
+    def _block(self, block: Block, after_heading: bool) -> list[Flowable]:
+        if isinstance(block, ParagraphNode):
+            return self._paragraph(block, after_heading)
+        if isinstance(block, Heading):
+            style = self.styles.heading1 if block.level <= 1 else self.styles.heading2
+            return self._paragraph_pieces(block.inlines, style)
+        if isinstance(block, ListItem):
+            style = replace_style(self.styles.list_item, "lvl",
+                                  leftIndent=self.styles.list_item.leftIndent + block.level * LIST_INDENT,
+                                  bulletIndent=self.styles.list_item.bulletIndent + block.level * LIST_INDENT)
+            return self._paragraph_pieces(block.inlines, style, bullet=block.label)
+        if isinstance(block, TableNode):
+            return [self._table(block)]
+        if isinstance(block, Sidebar):
+            return [self._boxed(self.convert(block.blocks))]
+        if isinstance(block, Note):
+            inner = BlockConverter(replace(self.styles, body=self.styles.note, body_first=self.styles.note),
+                                   self.width, self.max_image_height, self.sink, self.entry_id, self.lang)
+            content = inner.convert(block.blocks)
+            return [Paragraph(f"<super>{block.number}</super>", self.styles.note), *content]
+        if isinstance(block, PageBreak):
+            return []
+        return []
+
+    def _paragraph(self, block: ParagraphNode, after_heading: bool) -> list[Flowable]:
+        role_styles = {"quote": self.styles.quote, "caption": self.styles.caption,
+                       "signature": self.styles.signature, "title": self.styles.heading1,
+                       "subtitle": self.styles.heading2}
+        style = role_styles.get(block.role) or (self.styles.body_first if after_heading else self.styles.body)
+        return self._paragraph_pieces(block.inlines, style)
+
+    def _paragraph_pieces(self, inlines, style, bullet: str | None = None) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for piece in split_images(inlines):
+            if isinstance(piece, InlineImage):
+                flowables.append(self._image(piece))
+                continue
+            markup = to_markup(piece)
+            if markup:
+                flowables.append(Paragraph(markup, style, bulletText=bullet))
+                bullet = None
+        return flowables
+
+    def _image(self, node: InlineImage) -> Flowable:
+        image = node.image
+        try:
+            with PILImage.open(BytesIO(image.data)) as picture:
+                pixel_width, pixel_height = picture.size
+        except Exception:
+            self.sink.warning("layout.unsupported-image",
+                              f"picture {image.name} ({image.content_type}) cannot be drawn; a frame marks its place",
+                              article=self.entry_id, lang=self.lang, file=image.name)
+            return self._boxed([Paragraph(f"[{image.name}]", self.styles.caption)])
+        natural_width = image.width_pt or pixel_width * 72 / 300
+        natural_height = image.height_pt or pixel_height * 72 / 300
+        scale = min(self.width / natural_width, self.max_image_height / natural_height)
+        picture = Image(BytesIO(image.data), natural_width * scale, natural_height * scale)
+        picture.spaceBefore, picture.spaceAfter = 4, 4
+        return picture
+
+    def _table(self, table: TableNode) -> Flowable:
+        grid, spans, header_rows = _grid(table)
+        columns = len(grid[0])
+        cell_width = self.width / columns
+        cells = BlockConverter(replace(self.styles, body=self.styles.table_cell,
+                                       body_first=self.styles.table_cell),
+                               cell_width - 6, self.max_image_height, self.sink, self.entry_id, self.lang)
+        data = [[cells.convert(cell.blocks) if cell else "" for cell in row] for row in grid]
+        flowable = Table(data, colWidths=[cell_width] * columns, repeatRows=header_rows,
+                         style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GREY),
+                                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                           ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                                           ("RIGHTPADDING", (0, 0), (-1, -1), 3), *spans]))
+        flowable.spaceBefore = flowable.spaceAfter = 6
+        return flowable
+
+    def _boxed(self, content: list[Flowable]) -> Flowable:
+        box = Table([[content]], colWidths=[self.width],
+                    style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+                                      ("BOX", (0, 0), (-1, -1), 0.5, CMYKColor(0.6, 0.3, 0, 0)),
+                                      ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                                      ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+        box.spaceBefore = box.spaceAfter = 6
+        return box
+
+
+def _grid(table: TableNode):
+    """Place cells on a grid, honouring row and column spans; returns ReportLab SPAN commands."""
+    occupied: set[tuple[int, int]] = set()
+    placed: list[tuple[int, int, object, int, int]] = []
+    for r, row in enumerate(table.rows):
+        c = 0
+        for cell in row.cells:
+            while (r, c) in occupied:
+                c += 1
+            placed.append((r, c, cell, cell.colspan, cell.rowspan))
+            occupied.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
+            c += cell.colspan
+    rows = max(r for r, _ in occupied) + 1 if occupied else 1
+    columns = max(c for _, c in occupied) + 1 if occupied else 1
+    grid: list[list[object]] = [[None for _ in range(columns)] for _ in range(rows)]
+    spans = []
+    for r, c, content, colspan, rowspan in placed:
+        grid[r][c] = content
+        if colspan > 1 or rowspan > 1:
+            spans.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
+    header_rows = 0
+    for row in table.rows:
+        if not row.header:
+            break
+        header_rows += 1
+    return grid, spans, header_rows
+
+
+def replace_style(style: ParagraphStyle, suffix: str, **changes) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-{suffix}", parent=style, **changes)

@@ -1,0 +1,113 @@
+"""The flowables munpress adds to ReportLab's: typed markers, TOC lines, fixed pages."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable
+
+
+class OversetError(Exception):
+    """Content of a fixed-size page does not fit: it must never be cut silently."""
+
+    def __init__(self, entry_id: str, needed: float, available: float) -> None:
+        super().__init__(entry_id)
+        self.entry_id, self.needed, self.available = entry_id, needed, available
+
+
+class Marker(Flowable):
+    """A zero-size flowable whose only job is to tell the doc template where it landed."""
+
+    def __init__(self, kind: str, key: str, title: str = "", entry_kind: str = "article") -> None:
+        super().__init__()
+        self.kind, self.key, self.title, self.entry_kind = kind, key, title, entry_kind
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        pass
+
+
+def toc_form_name(entry_id: str) -> str:
+    return "toc-page-" + "".join(ch if ch.isalnum() else "-" for ch in entry_id)
+
+
+class TocEntry(Flowable):
+    """A TOC line: title, dot leaders, and the real page, drawn from a PDF form that the
+    doc template fills when the article lands. One layout pass, exact by construction."""
+
+    number_width = 30
+
+    def __init__(self, markup: str, style, entry_id: str, number_font: str) -> None:
+        super().__init__()
+        self.paragraph = Paragraph(markup, style)
+        self.entry_id, self.number_font = entry_id, number_font
+        self.spaceAfter = style.spaceAfter
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        _, self.height = self.paragraph.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self):
+        self.paragraph.drawOn(self.canv, 0, 0)
+        style = self.paragraph.style
+        lines = len(self.paragraph.blPara.lines)
+        baseline = self.height - style.fontSize - (lines - 1) * style.leading
+        self.canv.saveState()
+        self.canv.translate(self.width - self.number_width, baseline)
+        self.canv.doForm(toc_form_name(self.entry_id))
+        self.canv.restoreState()
+
+
+class FullPage(Flowable):
+    """Content that owns a whole frame (cover, imprint, advertisement, next-issue page).
+    It never splits; content taller than the frame is an overset error naming the entry."""
+
+    def __init__(self, entry_id: str, content: list[Flowable], valign: str = "top") -> None:
+        super().__init__()
+        self.entry_id, self.content, self.valign = entry_id, content, valign
+
+    def _measure(self, width, height):
+        total, sizes = 0.0, []
+        for index, item in enumerate(self.content):
+            _, h = item.wrapOn(self.canv, width, height)
+            before = item.getSpaceBefore() if index else 0
+            after = item.getSpaceAfter() if index < len(self.content) - 1 else 0
+            sizes.append((before, h, after))
+            total += before + h + after
+        return total, sizes
+
+    def wrap(self, available_width, available_height):
+        self.width, self.height = available_width, available_height
+        needed, self._sizes = self._measure(available_width, available_height)
+        if needed > available_height + 0.01:
+            raise OversetError(self.entry_id, needed, available_height)
+        self._needed = needed
+        return self.width, self.height
+
+    def split(self, available_width, available_height):
+        return []
+
+    def draw(self):
+        y = self.height
+        if self.valign == "middle":
+            y -= (self.height - self._needed) / 2
+        for item, (before, h, after) in zip(self.content, self._sizes):
+            y -= before + h
+            item.drawOn(self.canv, 0, y)
+            y -= after
+
+
+class BreakPage(ActionFlowable):
+    """Start a new page with the given template, unless the current frame is still empty."""
+
+    def __init__(self, template: str) -> None:
+        super().__init__()
+        self.template = template
+
+    def apply(self, doc):
+        doc.handle_nextPageTemplate(self.template)
+        if not doc.frame._atTop:
+            doc.handle_pageBreak()

@@ -1,0 +1,86 @@
+"""Font families by role: the magazine's own `fonts/` first, then the PyPI font packages.
+
+The only module that registers fonts with ReportLab. It also reports what each family
+covers, as plain sets of code points, so checks can judge glyph coverage without ReportLab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import fontpkg
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+
+from munpress.diagnostics import InputError
+
+# ReportLab's four faces of a family, with the weight and style that name them.
+FACES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic"),
+         "bolditalic": (700, "italic")}
+_STYLE_NAMES = {"regular": "regular", "bold": "bold", "italic": "italic",
+                "bold italic": "bolditalic", "bolditalic": "bolditalic"}
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    family: str
+    faces: tuple[tuple[str, str], ...]  # face -> ReportLab font name
+    files: tuple[tuple[str, Path], ...]  # face -> file
+    origin: str  # "fonts/" or the PyPI package that supplied it
+    coverage: frozenset[int]
+
+    def face(self, name: str) -> str:
+        return dict(self.faces)[name]
+
+
+def _local_faces(fonts_dir: Path, family: str) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for path in sorted(fonts_dir.glob("*.[tT][tT][fF]")):
+        try:
+            info = TTFontFile(str(path), validate=0)
+        except Exception as exc:  # a corrupt file must name itself, not crash
+            raise InputError(f"cannot read font: {exc}", file=str(path), code="font.unreadable",
+                             hint="replace the file with a valid TrueType font or remove it") from None
+        if info.familyName.decode("utf-8", "replace").casefold() != family.casefold():
+            continue
+        face = _STYLE_NAMES.get(info.styleName.decode("utf-8", "replace").casefold())
+        if face:
+            found[face] = path
+    return found
+
+
+def _package_faces(family: str) -> dict[str, Path]:
+    try:
+        return {face: fontpkg.path(family, weight, style, nearest=True)
+                for face, (weight, style) in FACES.items()}
+    except fontpkg.FontpkgError:
+        return {}
+
+
+@cache
+def load_family(family: str, fonts_dir: Path) -> FontFamily:
+    """Find and register `family`; raise InputError when neither source has it."""
+    faces = _local_faces(fonts_dir, family) if fonts_dir.is_dir() else {}
+    origin = "fonts/"
+    if "regular" not in faces:
+        faces, origin = _package_faces(family), "PyPI package"
+    if "regular" not in faces:
+        raise InputError(f"font family {family!r} not found in fonts/ or in the installed font packages",
+                         file="munpress.toml", code="font.missing",
+                         hint="put its .ttf files in fonts/ or name PT Serif / PT Sans in [layout.fonts]")
+    base = family.replace(" ", "")
+    names: dict[str, str] = {}
+    for face in FACES:
+        path = faces.get(face, faces["regular"])  # a missing face falls back to regular
+        name = f"{base}-{face}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        names[face] = name
+        faces[face] = path
+    for face, (weight, style) in FACES.items():
+        addMapping(base, int(weight >= 700), int(style == "italic"), names[face])
+    coverage = frozenset(pdfmetrics.getFont(names["regular"]).face.charToGlyph)
+    return FontFamily(family, tuple(names.items()), tuple(faces.items()), origin, coverage)

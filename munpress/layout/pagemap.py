@@ -1,0 +1,42 @@
+"""Where things landed: plain data the checks read, with no ReportLab in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Placement:
+    """An entry of the edition and the physical page its title landed on."""
+
+    entry_id: str
+    kind: str
+    title: str
+    rubric: str
+    page: int
+    last_page: int
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    number: int  # physical page, the cover is 1
+    template: str
+    rubric: str
+    folio: str  # what is printed at the foot ("" where none is printed)
+
+
+@dataclass(frozen=True)
+class PageMap:
+    lang: str
+    placements: tuple[Placement, ...]
+    pages: tuple[PageRecord, ...]
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def page_of(self, entry_id: str) -> int | None:
+        for placement in self.placements:
+            if placement.entry_id == entry_id:
+                return placement.page
+        return None

@@ -1,0 +1,176 @@
+"""An edition → the list of flowables ReportLab lays out: the only model→ReportLab translation
+of the issue's structure (cover, imprint, contents, rubrics and articles, full pages, back)."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import BalancedColumns
+
+from munpress.diagnostics import Sink
+from munpress.layout.blocks import BlockConverter, BlockStyles, replace_style
+from munpress.layout.flowables import BreakPage, FullPage, Marker, TocEntry
+from munpress.layout.markup import to_markup
+from munpress.layout.styles import Styles
+from munpress.layout.theme import Theme
+from munpress.locale import label
+from munpress.model.edition import Edition, Entry, FrontMatter
+from munpress.model.nodes import plain_text
+
+# Space an article needs below its title before it may start on a page: title + six lines.
+ARTICLE_START_SPACE = 150
+
+
+class StoryBuilder:
+    def __init__(self, edition: Edition, styles: Styles, theme: Theme, sink: Sink) -> None:
+        self.edition, self.styles, self.theme, self.sink = edition, styles, theme, sink
+        self.lang = edition.lang
+        self.frame_height = theme.content_box(1).height
+
+    def build(self) -> list[Flowable]:
+        story: list[Flowable] = [self._cover(self.edition.front)]
+        story += [BreakPage("imprint-recto"), self._imprint(self.edition.front)]
+        story += [BreakPage("toc-recto"), *self._contents()]
+        story += [BreakPage("article-recto")]
+        for rubric in self.edition.rubrics:
+            first = True
+            for entry in rubric.entries:
+                if entry.kind == "article":
+                    story += self._article(entry, rubric.title if first else None)
+                    first = False
+                else:
+                    story += self._full_page(entry)
+        story += [BreakPage("back-recto"), self._back(self.edition.front)]
+        return story
+
+    # -- front ------------------------------------------------------------------------
+    def _cover(self, front: FrontMatter) -> Flowable:
+        s = self.styles
+        content: list[Flowable] = [
+            Paragraph(escape(front.issue_line), s.cover_line), Spacer(1, 40),
+            Paragraph(escape(front.title), s.cover_title), Spacer(1, 6),
+            Paragraph(escape(front.tagline), replace_style(s.cover_line, "tagline", fontSize=13, leading=17)),
+            Spacer(1, 14),
+            Paragraph(f"<b>{escape(front.kind_line)}</b>", s.cover_line), Spacer(1, 30),
+            Paragraph(str(front.year), replace_style(s.cover_title, "year", fontSize=40, leading=46)),
+            Spacer(1, 50),
+        ]
+        content += [Paragraph(escape(line), s.cover_headline) for line in front.headlines]
+        content += [Spacer(1, 20), Paragraph(f"ISSN {escape(front.issn)}", s.cover_line)]
+        return FullPage("cover", content)
+
+    def _imprint(self, front: FrontMatter) -> Flowable:
+        s, lang = self.styles, self.lang
+        masthead = [Paragraph(escape(label(lang, "masthead")), s.toc_rubric)]
+        for role, name in front.masthead:
+            masthead += [Paragraph(escape(role) + ":", s.small), Paragraph(f"<b>{escape(name)}</b>", s.small_bold)]
+        fields = [
+            Paragraph(escape(front.title), replace_style(s.page_title, "imprint", fontSize=18, leading=21, spaceAfter=2)),
+            Paragraph(escape(front.kind_line), s.small_bold),
+            Spacer(1, 8),
+            self._field("founder", front.founder), self._field("publisher", front.publisher),
+            Paragraph(escape(front.editorial_policy), s.small),
+            Paragraph(f"<b>{escape(front.disclaimer)}</b>", s.small),
+            self._field("address", front.address), self._field("email", front.email),
+            self._field("phones", ", ".join(front.phones)), self._field("fax", front.fax),
+            Paragraph(escape(front.photo_credits), s.small),
+            self._field("registration", front.registration_number),
+            Paragraph(f"<b>ISSN {escape(front.issn)}</b>", s.small_bold),
+            Spacer(1, 8),
+            Paragraph(f"<b>{escape(label(lang, 'subscription'))}.</b> {escape(front.subscription)}", s.small),
+        ]
+        width = self.theme.content_box(2).width
+        table = Table([[masthead, fields]], colWidths=[width * 0.36, width * 0.64],
+                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                        ("RIGHTPADDING", (0, 0), (0, -1), 14)]))
+        return FullPage("imprint", [table])
+
+    def _field(self, key: str, value: str) -> Paragraph:
+        return Paragraph(f"<b>{escape(label(self.lang, key))}:</b> {escape(value)}", self.styles.small)
+
+    def _contents(self) -> list[Flowable]:
+        s = self.styles
+        header = Table([[Paragraph(escape(label(self.lang, "toc")), s.page_title),
+                         Paragraph(escape(label(self.lang, "page")),
+                                   replace_style(s.small, "page-head", alignment=TA_RIGHT))]],
+                       colWidths=[None, 60], style=[("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+        flowables: list[Flowable] = [header]
+        number_font = s.toc_entry.fontName
+        for rubric in self.edition.rubrics:
+            articles = [e for e in rubric.entries if e.kind == "article"]
+            if not articles:
+                continue
+            flowables.append(Paragraph(escape(rubric.title), s.toc_rubric))
+            for entry in articles:
+                flowables.append(TocEntry(escape(plain_text(entry.title)), s.toc_entry, entry.id, number_font))
+        return flowables
+
+    # -- articles ---------------------------------------------------------------------
+    def _article(self, entry: Entry, rubric_title: str | None) -> list[Flowable]:
+        s = self.styles
+        flowables: list[Flowable] = []
+        if entry.new_page:
+            flowables.append(BreakPage("article-recto"))
+        flowables.append(CondPageBreak(ARTICLE_START_SPACE + (40 if rubric_title else 0)))
+        if rubric_title is not None:
+            flowables += [Marker("rubric", rubric_title, rubric_title), Paragraph(escape(rubric_title), s.rubric)]
+        title = plain_text(entry.title)
+        flowables += [Marker("entry", entry.id, title, entry.kind), Paragraph(to_markup(entry.title), s.article_title)]
+        body = self._converter(entry, self.theme.column_width, self._article_styles()).convert(entry.blocks)
+        if self.theme.columns > 1:
+            flowables.append(BalancedColumns(body, nCols=self.theme.columns, innerPadding=self.theme.gutter,
+                                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                                             spaceAfter=self.theme.leading * 1.5, needed=self.theme.leading * 3))
+        else:
+            flowables += body
+        return flowables
+
+    def _article_styles(self) -> BlockStyles:
+        s = self.styles
+        return BlockStyles(body=s.body, body_first=s.body_first, quote=s.quote, caption=s.caption,
+                           signature=replace_style(s.body_first, "signature", alignment=TA_RIGHT,
+                                                   fontName=s.quote.fontName),
+                           heading1=s.heading1, heading2=s.heading2, list_item=s.list_item,
+                           table_cell=s.table_cell, note=s.note)
+
+    def _converter(self, entry: Entry, width: float, styles: BlockStyles) -> BlockConverter:
+        return BlockConverter(styles, width, self.frame_height * 0.45, self.sink, entry.id, self.lang)
+
+    # -- full pages -------------------------------------------------------------------
+    def _full_page(self, entry: Entry) -> list[Flowable]:
+        s = self.styles
+        styles = BlockStyles(body=s.ad_body, body_first=s.ad_body, quote=s.ad_body, caption=s.caption,
+                             signature=s.ad_body, heading1=s.ad_heading, heading2=s.ad_heading,
+                             list_item=s.ad_list, table_cell=s.table_cell, note=s.note)
+        if entry.kind == "next-issue":
+            styles = BlockStyles(body=s.body_first, body_first=s.body_first, quote=s.quote, caption=s.caption,
+                                 signature=s.body_first, heading1=s.cover_headline, heading2=s.heading1,
+                                 list_item=s.list_item, table_cell=s.table_cell, note=s.note)
+        title_style = s.page_title if entry.kind == "next-issue" else s.ad_title
+        width = self.theme.content_box(1).width
+        content = [Paragraph(to_markup(entry.title), title_style),
+                   *self._converter(entry, width, styles).convert(entry.blocks)]
+        valign = "middle" if entry.kind == "advertisement" else "top"
+        return [BreakPage("fullpage-recto"), Marker("entry", entry.id, plain_text(entry.title), entry.kind),
+                FullPage(entry.id, content, valign), BreakPage("article-recto")]
+
+    def _back(self, front: FrontMatter) -> Flowable:
+        s, lang = self.styles, self.lang
+        center = replace_style(s.ad_body, "back", alignment=TA_CENTER)
+        content = [
+            Paragraph(escape(front.title), replace_style(s.cover_title, "back-title", fontSize=34, leading=40)),
+            Paragraph(f"<b>{escape(front.kind_line)}</b>", s.cover_line), Spacer(1, 40),
+            Paragraph(escape(label(lang, "subscription")), s.ad_title),
+            Paragraph(escape(front.subscription), replace_style(center, "sub", fontSize=15, leading=20)),
+            Spacer(1, 30),
+            Paragraph(escape(front.address), center),
+            Paragraph(f"{escape(label(lang, 'phones'))}: {escape(', '.join(front.phones))}", center),
+            Paragraph(f"{escape(label(lang, 'email'))}: {escape(front.email)}", center),
+            Spacer(1, 20), Paragraph(f"ISSN {escape(front.issn)}", s.cover_line),
+        ]
+        return FullPage("back", content, valign="middle")

@@ -1,0 +1,112 @@
+"""Page templates: one per kind of page, each in a recto and a verso version.
+
+Kinds: cover, imprint, toc, article, fullpage (advertisements, next issue), back. Frames
+are the text area with mirrored margins; what is drawn around the frame (running heads,
+folios, the cover's colour bands) is drawn at the end of the page, when the doc template
+knows which rubric the page belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Frame, PageTemplate
+
+from munpress.layout.theme import ACCENT, ACCENT_LIGHT, GREY, INK, Theme
+
+KINDS = ("cover", "imprint", "toc", "article", "fullpage", "back")
+# Kinds whose pages carry the running head; folios go on all but the covers.
+WITH_RUNNING_HEAD = {"toc", "article"}
+WITHOUT_FOLIO = {"cover", "back"}
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """ReportLab font names for what templates draw themselves."""
+
+    sans: str
+    sans_bold: str
+
+
+def template_id(kind: str, page: int) -> str:
+    return f"{kind}-{'recto' if page % 2 else 'verso'}"
+
+
+def build_templates(theme: Theme, fonts: Fonts) -> list[PageTemplate]:
+    templates = []
+    for kind in KINDS:
+        for page in (1, 2):  # an odd and an even page: recto and verso
+            box = theme.content_box(page)
+            frame = Frame(box.x, box.y, box.width, box.height, leftPadding=0, rightPadding=0,
+                          topPadding=0, bottomPadding=0, id=f"{kind}-text")
+            templates.append(PageTemplate(
+                id=template_id(kind, page), frames=[frame], pagesize=(theme.page_width, theme.page_height),
+                onPage=_draw_background(kind, theme), onPageEnd=_draw_furniture(kind, theme, fonts)))
+    return templates
+
+
+def _draw_background(kind: str, theme: Theme):
+    def draw(canvas, doc):
+        if kind in ("cover", "back"):
+            canvas.saveState()
+            canvas.setFillColor(ACCENT)
+            canvas.rect(0, theme.page_height - 12, theme.page_width, 12, stroke=0, fill=1)
+            canvas.rect(0, 0, theme.page_width, 28, stroke=0, fill=1)
+            canvas.setFillColor(ACCENT_LIGHT)
+            canvas.rect(0, 28, theme.page_width, 6, stroke=0, fill=1)
+            canvas.restoreState()
+    return draw
+
+
+def _draw_furniture(kind: str, theme: Theme, fonts: Fonts):
+    def draw(canvas, doc):
+        page = canvas.getPageNumber()
+        box = theme.content_box(page)
+        recto = page % 2 == 1
+        canvas.saveState()
+        if kind in WITH_RUNNING_HEAD:
+            _running_head(canvas, doc, theme, fonts, box, recto)
+        if kind not in WITHOUT_FOLIO:
+            canvas.setFont(fonts.sans_bold, 10)
+            canvas.setFillColor(ACCENT)
+            y = theme.bottom / 2 - 3
+            if recto:
+                canvas.drawRightString(box.x + box.width, y, str(page))
+            else:
+                canvas.drawString(box.x, y, str(page))
+        canvas.restoreState()
+        doc.record_page(kind)
+    return draw
+
+
+def _running_head(canvas, doc, theme: Theme, fonts: Fonts, box, recto: bool) -> None:
+    y = theme.page_height - theme.top + 9
+    rubric = doc.page_rubric or ""
+    canvas.setStrokeColor(GREY)
+    canvas.setLineWidth(0.4)
+    canvas.line(box.x, y - 4, box.x + box.width, y - 4)
+    canvas.setFont(fonts.sans, 7.5)
+    canvas.setFillColor(GREY)
+    head = doc.running_head
+    if recto:
+        canvas.drawString(box.x, y, head)
+    else:
+        canvas.drawRightString(box.x + box.width, y, head)
+    if rubric:
+        canvas.setFont(fonts.sans_bold, 7.5)
+        canvas.setFillColor(INK)
+        limit = box.width - canvas.stringWidth(head, fonts.sans, 7.5) - 24
+        text = _fit(canvas, rubric, fonts.sans_bold, 7.5, limit)
+        if recto:
+            canvas.drawRightString(box.x + box.width, y, text)
+        else:
+            canvas.drawString(box.x, y, text)
+
+
+def _fit(canvas, text: str, font: str, size: float, width: float) -> str:
+    """Shorten a running-head rubric with an ellipsis: the rubric is printed in full elsewhere."""
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

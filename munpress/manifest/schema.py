@@ -1,0 +1,151 @@
+"""The input contract as frozen dataclasses: `munpress.toml` (the magazine) and `issue.toml`.
+
+`manifest/load.py` builds these from TOML and validates them; nothing downstream sees raw
+TOML. Text that differs by language is a `Localized`; a plain string in TOML is the same
+text in every language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ANY_LANGUAGE = "*"
+
+ENTRY_KINDS = ("article", "advertisement", "next-issue")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Text keyed by language code; `ANY_LANGUAGE` holds a text shared by all languages."""
+
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def same(cls, text: str) -> "Localized":
+        return cls(((ANY_LANGUAGE, text),))
+
+    def get(self, lang: str) -> str | None:
+        found = dict(self.values)
+        return found.get(lang, found.get(ANY_LANGUAGE))
+
+    def __call__(self, lang: str) -> str:
+        return self.get(lang) or ""
+
+    def languages(self) -> set[str]:
+        return {lang for lang, _ in self.values}
+
+
+@dataclass(frozen=True)
+class MastheadEntry:
+    role: Localized
+    name: Localized
+
+
+@dataclass(frozen=True)
+class Contacts:
+    address: Localized
+    email: str
+    phones: tuple[str, ...]
+    fax: str = ""
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres; inner is the spine side."""
+
+    top: float = 18.0
+    bottom: float = 20.0
+    inner: float = 18.0
+    outer: float = 15.0
+
+
+@dataclass(frozen=True)
+class FontRoles:
+    """Font family per role; a family is looked up in `fonts/` first, then in PyPI packages."""
+
+    body: str = "PT Serif"
+    heading: str = "PT Sans"
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    trim: str = "A4"
+    trim_mm: tuple[float, float] = (210.0, 297.0)
+    margins: Margins = field(default_factory=Margins)
+    columns: int = 2
+    gutter_mm: float = 5.0
+    body_size_pt: float = 10.0
+    fonts: FontRoles = field(default_factory=FontRoles)
+
+
+@dataclass(frozen=True)
+class Magazine:
+    """The constants of the magazine, from `munpress.toml` at the magazine root."""
+
+    root: Path
+    slug: str
+    title: Localized
+    tagline: Localized
+    kind_line: Localized
+    issn: str
+    registration_number: str
+    founder: Localized
+    publisher: Localized
+    masthead: tuple[MastheadEntry, ...]
+    editorial_policy: Localized
+    disclaimer: Localized
+    contacts: Contacts
+    photo_credits: Localized
+    subscription: Localized
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    styles: tuple[tuple[str, str], ...] = ()  # extra Word style name -> role, extends data/stylemap.toml
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """One entry of a section: an article, a full-page advertisement or the next-issue page."""
+
+    id: str
+    key_path: str  # e.g. "sections[2].articles[0]", for messages
+    kind: str
+    manuscripts: tuple[tuple[str, Path], ...]  # language -> absolute path
+    planned_pages: tuple[tuple[str, int], ...]  # language -> page the editors planned
+    title: Localized | None = None
+    new_page: bool = False
+
+    def manuscript(self, lang: str) -> Path:
+        return dict(self.manuscripts)[lang]
+
+    def planned_page(self, lang: str) -> int | None:
+        return dict(self.planned_pages).get(lang)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: Localized
+    articles: tuple[ArticleEntry, ...]
+    key_path: str = ""
+
+
+@dataclass(frozen=True)
+class IssueManifest:
+    """`issues/<N>/issue.toml`: one issue of the magazine."""
+
+    folder: Path
+    number: int
+    number_in_year: int
+    date: dt.date
+    languages: tuple[str, ...]
+    headlines: tuple[Localized, ...]
+    sections: tuple[Section, ...]
+
+    def entries(self) -> list[ArticleEntry]:
+        return [article for section in self.sections for article in section.articles]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    magazine: Magazine
+    issue: IssueManifest

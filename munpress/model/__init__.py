@@ -1,0 +1,1 @@
+"""The document model (standard library only): manuscripts, editions, source references."""

@@ -1,0 +1,105 @@
+"""The whole run, top to bottom: load → read → assemble → lay out → write → check.
+
+One function per command. Each returns values; the CLI renders them and sets the exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from munpress.assemble import assemble_edition
+from munpress.checks import EditionFacts, PlacementRow, placement_rows, run_checks
+from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Sink
+from munpress.layout import LaidOutEdition, layout_edition
+from munpress.manifest import load_manifest
+from munpress.manifest.schema import Manifest
+from munpress.model.nodes import Document
+from munpress.output import write_pdf
+from munpress.readers import read_manuscript
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    paths: list[Path]
+    diagnostics: list[Diagnostic]
+    page_counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    diagnostics: list[Diagnostic]
+    placements: list[PlacementRow]
+
+
+@dataclass(frozen=True)
+class _Edition:
+    facts: EditionFacts
+    laid_out: LaidOutEdition | None
+    read_errors: dict[str, InputError]
+    layout_failure: LayoutFailure | None
+
+
+def select_languages(manifest: Manifest, wanted: list[str] | None) -> list[str]:
+    languages = list(manifest.issue.languages)
+    for lang in wanted or []:
+        if lang not in languages:
+            raise InputError(f"the issue has no {lang!r} edition (it has {', '.join(languages)})",
+                             file=str(manifest.issue.folder / "issue.toml"), code="usage.language",
+                             hint=f"use --lang {' or --lang '.join(languages)}")
+    return [lang for lang in languages if not wanted or lang in wanted]
+
+
+def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink):
+    documents: dict[str, Document] = {}
+    errors: dict[str, InputError] = {}
+    for entry in manifest.issue.entries():
+        try:
+            documents[entry.id] = read_manuscript(entry.manuscript(lang), lang=lang, sink=sink,
+                                                  extra_styles=manifest.magazine.styles, article=entry.id)
+        except InputError as error:
+            errors[entry.id] = error
+    return documents, errors
+
+
+def _prepare_edition(manifest: Manifest, lang: str, sink: Sink) -> _Edition:
+    documents, errors = _read_manuscripts(manifest, lang, sink)
+    unreadable = {entry_id: error.one_line() for entry_id, error in errors.items()}
+    if errors:
+        return _Edition(EditionFacts(lang, documents, unreadable), None, errors, None)
+    edition = assemble_edition(manifest, documents, lang, sink)
+    magazine = manifest.magazine
+    try:
+        laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink)
+    except LayoutFailure as failure:
+        facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
+        return _Edition(facts, None, {}, failure)
+    return _Edition(EditionFacts(lang, documents, page_map=laid_out.page_map), laid_out, {}, None)
+
+
+def pdf_name(manifest: Manifest, lang: str) -> str:
+    return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}.pdf"
+
+
+def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
+                sink: Sink) -> BuildResult:
+    """Lay out every edition first; write the PDFs only when all of them could be set."""
+    manifest = load_manifest(root, issue)
+    editions = [_prepare_edition(manifest, lang, sink) for lang in select_languages(manifest, languages)]
+    for edition in editions:
+        for error in edition.read_errors.values():
+            raise error
+        if edition.layout_failure:
+            raise edition.layout_failure
+    target = out_dir or root / "build" / str(manifest.issue.number)
+    paths = [write_pdf(e.laid_out.pdf, target / pdf_name(manifest, e.facts.lang)) for e in editions]
+    diagnostics = sink.items + run_checks(manifest, [e.facts for e in editions])
+    return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
+
+
+def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink) -> CheckReport:
+    """Everything `build` does but writing: findings for the editors, and where articles land."""
+    manifest = load_manifest(root, issue)
+    facts = [_prepare_edition(manifest, lang, sink).facts for lang in select_languages(manifest, languages)]
+    rows = [row for edition in facts for row in placement_rows(manifest, edition)]
+    return CheckReport(sink.items + run_checks(manifest, facts), rows)
