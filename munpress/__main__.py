@@ -1,0 +1,3 @@
+from munpress.cli import main
+
+main()

@@ -1,0 +1,448 @@
+"""Read `munpress.toml` and `issues/<N>/issue.toml` into the schema, or say exactly what is wrong.
+
+Every error is one `InputError` naming the file (relative to the magazine root), the full key
+path (`sections[2].articles[0].manuscript.ru`) and a stable code; docs/manifest.md lists the
+codes. The first problem stops the load: an editor fixes one line at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import math
+import os
+import re
+import tomllib
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, NoReturn, TypeVar
+
+from munpress.diagnostics import InputError
+from munpress.manifest.schema import (
+    ENTRY_KINDS, ArticleEntry, Contacts, FontRoles, IssueManifest, LayoutSettings, Localized,
+    Magazine, Manifest, Margins, MastheadEntry, Section,
+)
+from munpress.model.meta import LANGUAGES
+
+MAGAZINE_FILE = "munpress.toml"
+ISSUE_FILE = "issue.toml"
+TRIMS = {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}
+STYLE_ROLES = ("body", "title", "subtitle", "quote", "caption", "signature",
+               *(f"heading{level}" for level in range(1, 7)), "list")
+MAGAZINE_STRINGS = ("slug", "issn", "registration_number")
+MAGAZINE_TEXTS = ("title", "tagline", "kind_line", "founder", "publisher", "editorial_policy",
+                  "disclaimer", "photo_credits", "subscription")
+LAYOUT_KEYS = ("trim", "margins", "columns", "gutter", "body_size", "fonts")
+MARGIN_KEYS = ("top", "bottom", "inner", "outer")
+ISSUE_KEYS = ("number", "number_in_year", "date", "languages", "sections")
+NO_ROOT_HINT = "run munpress inside a magazine folder, or pass --root"
+
+T = TypeVar("T")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_KINDS = ((bool, "true/false"), (int, "an integer"), (float, "a decimal number"),
+          (str, "a string"), (dt.datetime, "a date-time"), (dt.date, "a date"),
+          (dt.time, "a time"), (list, "an array"), (dict, "a table"))
+
+
+def join(path: str, *keys: str | int) -> str:
+    """The key path below `path`, as TOML writes it: `sections[2].articles[0]."Style name"`."""
+    for key in keys:
+        if isinstance(key, int):
+            path = f"{path}[{key}]"
+        else:
+            name = key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+            path = f"{path}.{name}" if path else name
+    return path
+
+
+def describe(value: Any) -> str:
+    """A value as a message shows it: its TOML type, and the value itself when short."""
+    kind = next((name for cls, name in _KINDS if isinstance(value, cls)), type(value).__name__)
+    if isinstance(value, (list, dict)):
+        return kind
+    if isinstance(value, bool):
+        return str(value).lower()
+    shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else str(value)
+    return f"{kind} ({shown if len(shown) <= 40 else shown[:39] + '…'})"
+
+
+def suggest(word: str, known: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(word, known, n=1, cutoff=0.5)
+    return f"; did you mean '{match[0]}'?" if match else ""
+
+
+class TomlFile:
+    """One TOML file being validated; every failure names this file and a key path."""
+
+    def __init__(self, path: Path, root: Path) -> None:
+        self.label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        self.data = parse_toml(path, self.label)
+
+    def fail(self, path: str, code: str, text: str, hint: str | None = None) -> NoReturn:
+        message = _CONTROL.sub(lambda c: repr(c.group())[1:-1], f"{path}: {text}" if path else text)
+        raise InputError(message, file=self.label, code=code, hint=hint)
+
+    def wrong_type(self, value: Any, path: str, expected: str, hint: str | None = None) -> NoReturn:
+        if hint is None and type(value) in (int, float) and "string" in expected:
+            hint = f'put it in quotes: "{value}"'
+        if hint is None and isinstance(value, str) and expected in ("an integer", "a number"):
+            hint = "write the number without quotes"
+        self.fail(path, "manifest.type", f"expected {expected}, found {describe(value)}", hint)
+
+    def table(self, value: Any, path: str, required: tuple[str, ...] = (),
+              optional: tuple[str, ...] = ()) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.wrong_type(value, path, "a table")
+        known = (*required, *optional)
+        for key in value:
+            if key not in known:
+                self.fail(join(path, key), "manifest.unknown-key", "unknown key" + suggest(key, known),
+                          f"keys allowed here: {', '.join(known)}")
+        for key in required:
+            if key not in value:
+                self.fail(join(path, key), "manifest.missing-key", "required key is missing",
+                          f"add {key} = … to {path or 'the top of the file'}; see docs/manifest.md")
+        return value
+
+    def string(self, value: Any, path: str, *, empty: bool = True) -> str:
+        if not isinstance(value, str):
+            self.wrong_type(value, path, "a string")
+        if not empty and not value.strip():
+            self.fail(path, "manifest.value", "must not be empty")
+        return value
+
+    def integer(self, value: Any, path: str, minimum: int = 1, maximum: int | None = None) -> int:
+        if type(value) is not int:
+            self.wrong_type(value, path, "an integer")
+        if value < minimum or (maximum is not None and value > maximum):
+            limit = f"at least {minimum}" if maximum is None else f"from {minimum} to {maximum}"
+            self.fail(path, "manifest.value", f"must be {limit}, found {value}")
+        return value
+
+    def number(self, value: Any, path: str, *, positive: bool = False) -> float:
+        if type(value) not in (int, float):
+            self.wrong_type(value, path, "a number")
+        if not math.isfinite(value) or value < 0 or (positive and value == 0):
+            limit = "above 0" if positive else "0 or more"
+            self.fail(path, "manifest.value", f"must be {limit}, found {value}")
+        return float(value)
+
+    def boolean(self, value: Any, path: str) -> bool:
+        if not isinstance(value, bool):
+            self.wrong_type(value, path, "true or false", "write true or false without quotes")
+        return value
+
+    def date(self, value: Any, path: str) -> dt.date:
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            how = "only the date" if isinstance(value, dt.datetime) else "the date without quotes"
+            self.wrong_type(value, path, "a date", f"write {how}, e.g. date = 2024-01-15")
+        return value
+
+    def array(self, value: Any, path: str, expected: str = "an array") -> list[Any]:
+        if not isinstance(value, list):
+            self.wrong_type(value, path, expected)
+        return value
+
+    def strings(self, value: Any, path: str) -> tuple[str, ...]:
+        return tuple(self.string(item, join(path, i)) for i, item in enumerate(self.array(value, path)))
+
+    def choice(self, value: Any, path: str, choices: tuple[str, ...]) -> str:
+        if self.string(value, path) not in choices:
+            self.fail(path, "manifest.value", f"'{value}' is not allowed{suggest(value, choices)}",
+                      f"use one of: {', '.join(choices)}")
+        return value
+
+    def localized(self, value: Any, path: str, languages: tuple[str, ...]) -> Localized:
+        """A plain string (the same in every language) or a table with a text per language."""
+        if isinstance(value, str):
+            return Localized.same(value)
+        if not isinstance(value, dict):
+            self.wrong_type(value, path, 'a string or a table { ky = "…", ru = "…" }')
+        self.table(value, path, optional=LANGUAGES)
+        for lang in languages:
+            if lang not in value:
+                self.fail(join(path, lang), "manifest.missing-key", f"no text for language '{lang}'",
+                          f"give a text for each of {', '.join(languages)}, or one plain string")
+        return Localized(tuple((lang, self.string(value[lang], join(path, lang)))
+                               for lang in LANGUAGES if lang in value))
+
+    def per_language(self, value: Any, path: str, languages: tuple[str, ...],
+                     read: Callable[[Any, str], T]) -> tuple[tuple[str, T], ...]:
+        """One value for all languages, or a table with a value for each issue language."""
+        if not isinstance(value, dict):
+            item = read(value, path)
+            return tuple((lang, item) for lang in languages)
+        for key in value:
+            if key in LANGUAGES and key not in languages:
+                self.fail(join(path, key), "manifest.unknown-key",
+                          f"'{key}' is not a language of this issue ({', '.join(languages)} only)",
+                          "remove it, or add the language to `languages`")
+        self.table(value, path, optional=languages)
+        for lang in languages:
+            if lang not in value:
+                self.fail(join(path, lang), "manifest.missing-key", f"nothing for language '{lang}'",
+                          f"give one for each of {', '.join(languages)}")
+        return tuple((lang, read(value[lang], join(path, lang))) for lang in languages)
+
+
+def parse_toml(path: Path, label: str) -> dict[str, Any]:
+    """The parsed file; bad encoding or TOML syntax becomes one line with line and column."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text (bad byte at offset {error.start})", file=label,
+                         code="manifest.encoding",
+                         hint="save the file as UTF-8; in Notepad: Save As → Encoding: UTF-8") from None
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", file=label,
+                         code="manifest.unreadable") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(syntax_message(str(error), text.splitlines() or [""]), file=label,
+                         code="manifest.syntax",
+                         hint='TOML: key = value, text in "quotes", [table] headers; '
+                              "see docs/manifest.md") from None
+
+
+def syntax_message(error: str, lines: list[str]) -> str:
+    """`line 3, column 5: TOML syntax error: <reason>: <the line>` from tomllib's message."""
+    found = re.search(r" \(at line (\d+), column (\d+)\)$", error)
+    line, column = (int(found[1]), int(found[2])) if found else (len(lines), len(lines[-1]) + 1)
+    reason = re.sub(r" \(at (line \d+, column \d+|end of document)\)$", "", error)
+    source = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    source = source if len(source) <= 60 else source[:59] + "…"
+    where = f"line {line}, column {column}" + ("" if found else " (end of file)")
+    return _CONTROL.sub(" ", f"{where}: TOML syntax error: {reason}" + (f": {source}" * bool(source)))
+
+
+# --- munpress.toml ----------------------------------------------------------------------
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder upward from `start` (itself included) that holds munpress.toml."""
+    here = Path(start).resolve()
+    here = here.parent if here.is_file() else here
+    for folder in (here, *here.parents):
+        if (folder / MAGAZINE_FILE).is_file():
+            return folder
+    raise InputError(f"no {MAGAZINE_FILE} in {here} or any folder above it",
+                     code="manifest.no-root", hint=NO_ROOT_HINT)
+
+
+def load_magazine(root: Path) -> Magazine:
+    """The magazine's constants from `root/munpress.toml`."""
+    root = Path(root)
+    if not (root / MAGAZINE_FILE).is_file():
+        raise InputError(f"no {MAGAZINE_FILE} in {root}", code="manifest.no-root", hint=NO_ROOT_HINT)
+    doc = TomlFile(root / MAGAZINE_FILE, root)
+    data = doc.table(doc.data, "", (*MAGAZINE_STRINGS, *MAGAZINE_TEXTS, "masthead", "contacts"),
+                     ("layout", "styles"))
+    return Magazine(
+        root=root.resolve(),
+        **{key: doc.string(data[key], key, empty=False) for key in MAGAZINE_STRINGS},
+        **{key: doc.localized(data[key], key, LANGUAGES) for key in MAGAZINE_TEXTS},
+        masthead=read_masthead(doc, data["masthead"]),
+        contacts=read_contacts(doc, data["contacts"]),
+        layout=read_layout(doc, data.get("layout", {})),
+        styles=read_styles(doc, data.get("styles", {})))
+
+
+def read_masthead(doc: TomlFile, value: Any) -> tuple[MastheadEntry, ...]:
+    entries = []
+    for i, item in enumerate(doc.array(value, "masthead", "an array of tables [[masthead]]")):
+        data = doc.table(item, join("masthead", i), required=("role", "name"))
+        role, name = (doc.localized(data[key], join("masthead", i, key), LANGUAGES)
+                      for key in ("role", "name"))
+        entries.append(MastheadEntry(role=role, name=name))
+    return tuple(entries)
+
+
+def read_contacts(doc: TomlFile, value: Any) -> Contacts:
+    data = doc.table(value, "contacts", ("address", "email", "phones"), ("fax",))
+    email = doc.string(data["email"], "contacts.email")
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        doc.fail("contacts.email", "manifest.value", f"'{email}' is not an e-mail address")
+    return Contacts(address=doc.localized(data["address"], "contacts.address", LANGUAGES),
+                    email=email, phones=doc.strings(data["phones"], "contacts.phones"),
+                    fax=doc.string(data.get("fax", ""), "contacts.fax"))
+
+
+def read_layout(doc: TomlFile, value: Any) -> LayoutSettings:
+    data = doc.table(value, "layout", optional=LAYOUT_KEYS)
+    default = LayoutSettings()
+    trim, trim_mm = read_trim(doc, data.get("trim", default.trim))
+    sides = doc.table(data.get("margins", {}), "layout.margins", optional=MARGIN_KEYS)
+    margins = Margins(**{side: doc.number(mm, join("layout.margins", side))
+                         for side, mm in sides.items()})
+    if margins.inner + margins.outer >= trim_mm[0] or margins.top + margins.bottom >= trim_mm[1]:
+        doc.fail("layout.margins", "manifest.value",
+                 f"the margins leave no room for text on a {trim_mm[0]:g} × {trim_mm[1]:g} mm page")
+    roles = doc.table(data.get("fonts", {}), "layout.fonts", optional=("body", "heading"))
+    fonts = FontRoles(**{role: doc.string(family, join("layout.fonts", role), empty=False)
+                         for role, family in roles.items()})
+    return LayoutSettings(
+        trim=trim, trim_mm=trim_mm, margins=margins, fonts=fonts,
+        columns=doc.integer(data.get("columns", default.columns), "layout.columns", 1, 3),
+        gutter_mm=doc.number(data.get("gutter", default.gutter_mm), "layout.gutter"),
+        body_size_pt=doc.number(data.get("body_size", default.body_size_pt), "layout.body_size",
+                                positive=True))
+
+
+def read_trim(doc: TomlFile, value: Any) -> tuple[str, tuple[float, float]]:
+    """"A4", "A5" (any case) or an explicit [width, height] in millimetres ("custom")."""
+    if isinstance(value, str):
+        if value.strip().upper() not in TRIMS:
+            doc.fail("layout.trim", "manifest.value",
+                     f"unknown page size '{value}'{suggest(value.strip().upper(), tuple(TRIMS))}",
+                     'use "A4", "A5" or [width, height] in mm, e.g. [170, 240]')
+        return value.strip().upper(), TRIMS[value.strip().upper()]
+    if not isinstance(value, list) or len(value) != 2:
+        doc.wrong_type(value, "layout.trim", '"A4", "A5" or an array [width, height] in mm')
+    width, height = (doc.number(mm, join("layout.trim", i), positive=True)
+                     for i, mm in enumerate(value))
+    return "custom", (width, height)
+
+
+def read_styles(doc: TomlFile, value: Any) -> tuple[tuple[str, str], ...]:
+    """Word style name → role, in file order; extends munpress's built-in style map."""
+    if not isinstance(value, dict):
+        doc.wrong_type(value, "styles", 'a table such as "Заголовок статьи" = "title"')
+    return tuple((name, doc.choice(role, join("styles", name), STYLE_ROLES))
+                 for name, role in value.items())
+
+
+# --- issues/<N>/issue.toml --------------------------------------------------------------
+
+
+def load_manifest(root: Path, issue: str | int, *, check_files: bool = True) -> Manifest:
+    """The magazine and one issue; with `check_files`, every manuscript must exist."""
+    root = Path(root)
+    magazine = load_magazine(root)
+    doc = TomlFile(issue_folder(root, issue) / ISSUE_FILE, root)
+    reader = IssueReader(doc, magazine.root / "issues" / str(issue).strip(), check_files)
+    return Manifest(magazine=magazine, issue=reader.read())
+
+
+def issue_folder(root: Path, issue: str | int) -> Path:
+    """`root/issues/<issue>`, or an error listing the issues that exist."""
+    name, issues = str(issue).strip(), root / "issues"
+    plain = name not in ("", ".", "..") and not re.search(r"[/\\]", name)
+    if plain and (issues / name / ISSUE_FILE).is_file():
+        return issues / name
+    found = sorted((p.name for p in issues.iterdir() if (p / ISSUE_FILE).is_file()),
+                   key=lambda n: (not n.isdigit(), n.zfill(12))) if issues.is_dir() else []
+    hint = f"issues here: {', '.join(found)}" if found else f"create issues/<number>/{ISSUE_FILE}"
+    if plain and (issues / name).is_dir():
+        raise InputError(f"issue {name}: the folder issues/{name}/ has no {ISSUE_FILE}",
+                         code="manifest.no-issue", hint=hint)
+    raise InputError(f"issue {name}: there is no folder issues/{name}/", code="manifest.no-issue",
+                     hint=hint)
+
+
+class IssueReader:
+    """Validates one issue.toml, remembering the manuscripts and ids already used."""
+
+    def __init__(self, doc: TomlFile, folder: Path, check_files: bool) -> None:
+        self.doc, self.folder, self.check_files = doc, folder, check_files
+        self.root = folder.parent.parent.resolve()
+        self.where = f"it is relative to issues/{folder.name}/"
+        self.languages: tuple[str, ...] = ()
+        self.files: dict[Path, str] = {}
+        self.ids: dict[str, str] = {}
+
+    def read(self) -> IssueManifest:
+        doc = self.doc
+        data = doc.table(doc.data, "", ISSUE_KEYS, ("headlines",))
+        number = doc.integer(data["number"], "number")
+        number_in_year = doc.integer(data["number_in_year"], "number_in_year")
+        date = doc.date(data["date"], "date")
+        self.languages = self.read_languages(data["languages"])
+        headlines = tuple(doc.localized(text, join("headlines", i), self.languages)
+                          for i, text in enumerate(doc.array(data.get("headlines", []), "headlines")))
+        sections = doc.array(data["sections"], "sections", "an array of tables [[sections]]")
+        if not sections:
+            doc.fail("sections", "manifest.value", "the issue has no sections",
+                     "add a [[sections]] table with a title and its articles")
+        return IssueManifest(
+            folder=self.folder, number=number, number_in_year=number_in_year, date=date,
+            languages=self.languages, headlines=headlines,
+            sections=tuple(self.read_section(item, join("sections", i))
+                           for i, item in enumerate(sections)))
+
+    def read_languages(self, value: Any) -> tuple[str, ...]:
+        languages = self.doc.strings(value, "languages")
+        if not languages:
+            self.doc.fail("languages", "manifest.value", "no language given",
+                          'write languages = ["ky", "ru"]')
+        for i, lang in enumerate(languages):
+            self.doc.choice(lang, join("languages", i), LANGUAGES)
+            if lang in languages[:i]:
+                self.doc.fail(join("languages", i), "manifest.value", f"'{lang}' is listed twice")
+        return languages
+
+    def read_section(self, value: Any, path: str) -> Section:
+        data = self.doc.table(value, path, required=("title", "articles"))
+        title = self.doc.localized(data["title"], join(path, "title"), self.languages)
+        articles = self.doc.array(data["articles"], join(path, "articles"),
+                                  "an array of tables [[sections.articles]]")
+        if not articles:
+            self.doc.fail(join(path, "articles"), "manifest.value", "the section has no articles",
+                          "add a [[sections.articles]] table under it, or remove the section")
+        return Section(title=title, key_path=path, articles=tuple(
+            self.read_article(item, join(path, "articles", i)) for i, item in enumerate(articles)))
+
+    def read_article(self, value: Any, path: str) -> ArticleEntry:
+        doc = self.doc
+        data = doc.table(value, path, ("manuscript", "page"), ("title", "new_page", "kind", "id"))
+        kind = doc.choice(data.get("kind", "article"), join(path, "kind"), ENTRY_KINDS)
+        manuscripts = self.read_manuscripts(data["manuscript"], join(path, "manuscript"))
+        pages = doc.per_language(data["page"], join(path, "page"), self.languages, doc.integer)
+        title = data.get("title")
+        if title is not None:
+            title = doc.localized(title, join(path, "title"), self.languages)
+        new_page = doc.boolean(data.get("new_page", False), join(path, "new_page"))
+        entry_id = manuscripts[0][1].stem
+        if "id" in data:
+            entry_id = doc.string(data["id"], join(path, "id"), empty=False).strip()
+        if entry_id in self.ids:
+            doc.fail(join(path, "id") if "id" in data else path, "manifest.duplicate-article",
+                     f"the article id '{entry_id}' is already used by {self.ids[entry_id]}",
+                     'give one of them its own id = "…"; without one, the id is the file name')
+        self.ids[entry_id] = path
+        return ArticleEntry(id=entry_id, key_path=path, kind=kind, manuscripts=manuscripts,
+                            planned_pages=pages, title=title, new_page=new_page)
+
+    def read_manuscripts(self, value: Any, path: str) -> tuple[tuple[str, Path], ...]:
+        if not isinstance(value, dict) and len(self.languages) > 1:
+            files = ", ".join(f'{lang} = "manuscripts/{lang}/….docx"' for lang in self.languages)
+            self.doc.wrong_type(value, path, f"a table with a file for each of "
+                                f"{', '.join(self.languages)}", f"write manuscript = {{ {files} }}; "
+                                "a plain string is only for a one-language issue")
+        return self.doc.per_language(value, path, self.languages, self.read_path)
+
+    def read_path(self, value: Any, path: str) -> Path:
+        """A manuscript path relative to the issue folder that stays inside the magazine."""
+        doc = self.doc
+        text = doc.string(value, path, empty=False).strip().replace("\\", "/")
+        written = self.folder / text
+        real = written.resolve()
+        if not real.is_relative_to(self.root):
+            doc.fail(path, "manifest.path-escape", f"{text} leads outside the magazine folder",
+                     f"copy the file into the magazine folder instead; {self.where}")
+        if PurePosixPath(text).is_absolute() or re.match(r"[A-Za-z]:/", text):
+            doc.fail(path, "manifest.path-absolute", f"{text} is an absolute path",
+                     f"write the path from the issue folder, e.g. manuscripts/ru/01.docx; {self.where}")
+        if not text.lower().endswith(".docx"):
+            doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
+                     "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
+        if self.check_files and not real.is_file():
+            doc.fail(path, "manifest.missing-file", f"file not found: {text}",
+                     f"check the path; {self.where}")
+        if real in self.files:
+            doc.fail(path, "manifest.duplicate-article",
+                     f"{text} is already used by {self.files[real]}",
+                     "each manuscript file belongs to one article in one language")
+        self.files[real] = path
+        return Path(os.path.normpath(written))

@@ -1,0 +1,46 @@
+"""Shared fixtures: the sample issue 147 built once per session, read back from the PDFs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def run_munpress(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """Run the real command line, as a user would."""
+    return subprocess.run([sys.executable, "-m", "munpress", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built_issue(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("build")
+    result = run_munpress("build", "147", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    paths = {path.name.rsplit("-", 1)[1].removesuffix(".pdf"): path for path in out.glob("*.pdf")}
+    assert set(paths) == {"ky", "ru"}, result.stdout
+    return paths
+
+
+@pytest.fixture(scope="session")
+def page_texts(built_issue) -> dict[str, list[str]]:
+    return {lang: [page.extract_text() or "" for page in PdfReader(path).pages]
+            for lang, path in built_issue.items()}
+
+
+@pytest.fixture()
+def magazine_copy(tmp_path) -> Path:
+    """A copy of the magazine folder (munpress.toml and issues/) to break on purpose."""
+    target = tmp_path / "magazine"
+    target.mkdir()
+    shutil.copy(REPO / "munpress.toml", target / "munpress.toml")
+    shutil.copytree(REPO / "issues", target / "issues")
+    return target

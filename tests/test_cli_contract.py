@@ -1,0 +1,68 @@
+"""The command line's contract with editors and CI: exit codes, JSON, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import run_munpress
+
+
+def test_check_passes_on_the_sample_issue_with_json():
+    result = run_munpress("check", "147", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    findings = json.loads(result.stdout)
+    assert isinstance(findings, list)
+    assert all({"severity", "code", "message"} <= set(f) for f in findings)
+
+
+def test_a_changed_planned_page_fails_the_check_and_names_the_article(magazine_copy):
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8")
+    target = 'ru = "manuscripts/ru/06-pasture-committees.docx" }\n  page = '
+    start = text.index(target) + len(target)
+    end = text.index("\n", start)
+    planned = int(text[start:end])
+    manifest.write_text(text[:start] + str(planned + 3) + text[end:], "utf-8")
+    result = run_munpress("check", "147", "--json", "--root", str(magazine_copy))
+    assert result.returncode == 1, result.stderr
+    mismatches = [f for f in json.loads(result.stdout) if f["code"] == "toc.page-mismatch"]
+    assert {f["article"] for f in mismatches} == {"06-pasture-committees"}
+    assert {f["planned"] for f in mismatches} == {planned + 3}
+    assert all(f["difference"] == -3 for f in mismatches)
+
+
+def test_a_broken_manifest_exits_2_with_the_key_path_and_no_traceback(magazine_copy):
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8").replace(
+        'ru = "manuscripts/ru/01-new-year.docx" }', 'ru = 12 }', 1)
+    manifest.write_text(text, "utf-8")
+    for command in ("check", "build"):
+        result = run_munpress(command, "147", "--root", str(magazine_copy))
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert "sections[0].articles[0].manuscript.ru" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_the_magazine_root_is_found_from_a_subfolder(magazine_copy):
+    result = run_munpress("check", "147", "--json", cwd=magazine_copy / "issues" / "147")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_edition_the_issue_does_not_have_is_a_usage_error():
+    result = run_munpress("check", "147", "--lang", "en")
+    assert result.returncode == 2
+    assert "en" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_failed_build_keeps_the_last_good_pdf(magazine_copy, tmp_path):
+    out = tmp_path / "out"
+    assert run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out)).returncode == 0
+    pdf = next(out.glob("*.pdf"))
+    good = pdf.read_bytes()
+    (magazine_copy / "issues/147/manuscripts/ky/03-participatory-budget.docx").write_bytes(b"not a docx")
+    result = run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out))
+    assert result.returncode == 2
+    assert "03-participatory-budget.docx" in result.stderr
+    assert pdf.read_bytes() == good
+    assert [p.name for p in out.iterdir()] == [pdf.name]

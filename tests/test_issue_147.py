@@ -1,0 +1,87 @@
+"""End to end: issue 147 built in both languages, checked, and read back from the PDFs."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+from pypdf import PdfReader
+
+from tests.conftest import REPO, run_munpress
+
+MANIFEST = tomllib.loads((REPO / "issues/147/issue.toml").read_text("utf-8"))
+BASE_14 = {"Courier", "Helvetica", "Times-Roman", "Symbol", "ZapfDingbats", "Times-Bold", "Helvetica-Bold"}
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("-\n", "")).strip()
+
+
+def _toc_page(texts: list[str], heading: str) -> int:
+    return next(i for i, text in enumerate(texts) if heading in text)
+
+
+def test_each_edition_has_24_to_32_pages_in_whole_sheets(built_issue):
+    for lang, path in built_issue.items():
+        pages = len(PdfReader(path).pages)
+        assert 24 <= pages <= 32, (lang, pages)
+        assert pages % 4 == 0, (lang, pages)
+
+
+def test_toc_lists_every_article_with_the_page_it_really_starts_on(built_issue, page_texts):
+    report = json.loads(run_munpress("check", "147", "--json").stdout or "[]")
+    assert not [f for f in report if f["severity"] == "error"], report
+    for lang, heading in (("ky", "Мазмуну"), ("ru", "Содержание")):
+        texts = page_texts[lang]
+        toc = _flat(texts[_toc_page(texts, heading)])
+        entries = [e for s in MANIFEST["sections"] for e in s["articles"] if e.get("kind", "article") == "article"]
+        assert len(entries) == 14
+        for entry in entries:
+            match = re.search(r"([^.]{12,}?)\s?(?:\. ?){3,}\s*(\d+)", toc)
+            assert match, toc
+            title_start, number = match.group(1).strip()[:25], int(match.group(2))
+            toc = toc[match.end():]
+            # the page the title really starts on, found in the PDF's own text
+            landed = [i + 1 for i, text in enumerate(texts) if title_start in _flat(text)
+                      and i != _toc_page(texts, heading)]
+            assert landed and landed[0] == number, (lang, title_start, number, landed)
+
+
+def test_imprint_page_carries_issn_and_registration_number(page_texts):
+    for lang, texts in page_texts.items():
+        imprint = _flat(texts[1])
+        assert "ISSN 1694-7053" in imprint, lang
+        assert "1785" in imprint, lang
+        assert "ISBN" not in imprint
+
+
+def test_kyrgyz_letters_extract_as_text(page_texts):
+    text = " ".join(page_texts["ky"])
+    for letter in "ӨөҮүҢң":
+        assert letter in text, letter
+    assert "Мазмуну" in text and "чыгарылышы" in text
+    assert "Январь 2024-ж." in _flat(page_texts["ky"][0])
+    assert not any(letter in " ".join(page_texts["ru"]) for letter in "ңөү")
+
+
+def test_every_font_is_an_embedded_truetype_and_none_is_base_14(built_issue):
+    for lang, path in built_issue.items():
+        seen = set()
+        for page in PdfReader(path).pages:
+            fonts = page["/Resources"].get("/Font", {})
+            for font in fonts.values():
+                font = font.get_object()
+                name = str(font["/BaseFont"]).split("+")[-1].lstrip("/")
+                seen.add(name)
+                assert name not in BASE_14, (lang, name)
+                descriptor = font["/FontDescriptor"].get_object() if "/FontDescriptor" in font else \
+                    font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+                assert "/FontFile2" in descriptor, (lang, name)
+        assert {"PTSerif-Regular", "PTSans-Bold"} <= seen, seen
+
+
+def test_same_inputs_give_the_same_pdf_bytes(built_issue, tmp_path):
+    result = run_munpress("build", "147", "--lang", "ru", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / built_issue["ru"].name).read_bytes() == built_issue["ru"].read_bytes()
