@@ -1,0 +1,49 @@
+"""The .docx reader: a Word manuscript → `model.Document`.
+
+package.py opens the file safely; stylemap.py and lists.py resolve styles and numbering;
+blocks.py, tables.py, inlines.py and images.py walk the XML; notes.py adds the footnotes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from munpress.diagnostics import InputError, Sink
+from munpress.model.nodes import Block, Document
+from munpress.readers.docx import ooxml
+from munpress.readers.docx.blocks import BlockReader
+from munpress.readers.docx.context import ReadContext
+from munpress.readers.docx.lists import ListCounter, Numbering
+from munpress.readers.docx.notes import read_notes
+from munpress.readers.docx.package import open_package
+from munpress.readers.docx.stylemap import StyleSheet, role_table
+
+__all__ = ["read_docx"]
+
+
+def read_docx(
+    path: Path, *, lang: str | None, sink: Sink, extra_styles: tuple[tuple[str, str], ...] = (),
+    article: str | None = None,
+) -> Document:
+    package = open_package(path, sink=sink, article=article)
+    styles = StyleSheet(package.styles, role_table(extra_styles))
+    context = ReadContext(
+        file_name=package.file_name,
+        sink=sink,
+        article=article,
+        styles=styles,
+        lists=ListCounter(Numbering(package.numbering, styles)),
+        part=package.document_part,
+    )
+    reader = BlockReader(context)
+    try:
+        blocks: list[Block] = []
+        for body in ooxml.children(package.document, "w:body"):  # broken files have several
+            blocks.extend(reader.read_container(body))
+        blocks.extend(read_notes(package, reader))
+    except RecursionError:
+        raise InputError(
+            f"{package.file_name} is nested too deeply to read (damaged file?); save it again as .docx",
+            article=article, code="docx.unreadable",
+        ) from None
+    return Document(tuple(blocks), source=package.file_name, lang=lang, review_marks=context.review.freeze())

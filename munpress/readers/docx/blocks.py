@@ -1,0 +1,183 @@
+"""Body content in reading order: paragraphs (as paragraphs, headings or list items), tables,
+text boxes (as sidebars after their anchor paragraph) and page breaks."""
+
+from __future__ import annotations
+
+from munpress.model.nodes import (
+    Block,
+    Heading,
+    Inline,
+    InlineImage,
+    ListItem,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Sidebar,
+    Text,
+    block_text,
+    plain_text,
+)
+from munpress.readers.docx import ooxml
+from munpress.readers.docx.context import ReadContext
+from munpress.readers.docx.inlines import InlineReader, ParagraphContent, merge_inlines
+from munpress.readers.docx.lists import ListLabel
+from munpress.readers.docx.stylemap import BODY_TEXT_OUTLINE_LEVEL, ParagraphStyleRole
+from munpress.readers.docx.tables import read_table
+
+W = ooxml.NAMESPACES["w"]
+CONTAINERS = frozenset({"customXml", "sdtContent", "body", "txbxContent", "tc"})
+DELETED_MARKS = frozenset({ooxml.tag("w:del"), ooxml.tag("w:moveFrom")})
+REVISION_MARKS = {ooxml.tag("w:ins"): "insertions", ooxml.tag("w:del"): "deletions",
+                  ooxml.tag("w:moveTo"): "moves"}
+LABEL_SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
+
+
+class BlockReader:
+    """Turns a container of paragraphs and tables (body, cell, text box, note) into blocks."""
+
+    def __init__(self, context: ReadContext) -> None:
+        self.context = context
+        self.held: list[Inline] = []  # text of a paragraph whose mark was deleted
+
+    def read_container(self, container: ooxml.Element) -> list[Block]:
+        blocks: list[Block] = []
+        held, self.held = self.held, []
+        for node in container:
+            self.visit(node, blocks)
+        if self.held:
+            held_inlines = tuple(self.held)
+            blocks.append(Paragraph(held_inlines, source=self.context.source(plain_text(held_inlines))))
+        self.held = held
+        return blocks
+
+    def visit(self, node: ooxml.Element, blocks: list[Block]) -> None:
+        name = ooxml.local_name(node)
+        if ooxml.namespace(node) != W:
+            if name == "AlternateContent":
+                branch = ooxml.choose_alternate(node)
+                if branch is not None:
+                    for inner in branch:
+                        self.visit(inner, blocks)
+            return
+        if name == "p":
+            blocks.extend(self.read_paragraph(node))
+        elif name == "tbl":
+            table = read_table(node, self)
+            if table is not None:
+                blocks.append(table)
+        elif name == "sdt":
+            content = ooxml.child(node, "w:sdtContent")
+            if content is not None:
+                blocks.extend(self.read_container_keeping_held(content))
+        elif name in CONTAINERS:
+            blocks.extend(self.read_container_keeping_held(node))
+        elif name == "altChunk":
+            self.report_alt_chunk()
+
+    def read_container_keeping_held(self, container: ooxml.Element) -> list[Block]:
+        """A wrapper (content control, custom XML) inside a flow: paragraphs continue through it."""
+        blocks: list[Block] = []
+        for node in container:
+            self.visit(node, blocks)
+        return blocks
+
+    def report_alt_chunk(self) -> None:
+        self.context.warn_once(
+            "altChunk", "docx.imported-content",
+            f"{self.context.file_name}: part of the text is an imported file (altChunk, e.g. pasted HTML) "
+            "that munpress cannot read; open the manuscript in Word and save it again as .docx",
+        )
+
+    def next_paragraph_number(self) -> int:
+        if self.context.fixed_paragraph is not None:
+            return self.context.fixed_paragraph
+        self.context.paragraph_count += 1
+        return self.context.paragraph_count
+
+    def read_paragraph(self, paragraph: ooxml.Element) -> list[Block]:
+        self.context.current_paragraph = number = self.next_paragraph_number()
+        properties = ooxml.child(paragraph, "w:pPr")
+        style_id = self.context.styles.paragraph_style_id(properties)
+        content = InlineReader(self.context, style_id).read(paragraph)
+        label = self.list_label(properties, style_id)
+        if self.mark_deleted(properties):
+            self.held.extend(content.inlines)
+            return self.after_paragraph(content, number)
+        inlines = tuple(merge_inlines([*self.held, *content.inlines]))
+        self.held = []
+        blocks: list[Block] = []
+        if has_content(inlines):
+            blocks.append(self.make_block(properties, style_id, inlines, label))
+        return blocks + self.after_paragraph(content, number)
+
+    def list_label(self, properties: ooxml.Element | None, style_id: str | None) -> ListLabel | None:
+        found = self.context.lists.resolve(properties, style_id)
+        return self.context.lists.next_label(*found) if found is not None else None
+
+    def mark_deleted(self, properties: ooxml.Element | None) -> bool:
+        """Count revisions of the paragraph mark; True when the mark itself was deleted."""
+        marks = ooxml.child(properties, "w:rPr")
+        deleted = False
+        for node in marks if marks is not None else ():
+            counter = REVISION_MARKS.get(node.tag)
+            if counter is not None:
+                review = self.context.review
+                setattr(review, counter, getattr(review, counter) + 1)
+                review.note_place(self.context.source(""))
+            deleted = deleted or node.tag in DELETED_MARKS
+        return deleted
+
+    def make_block(
+        self, properties: ooxml.Element | None, style_id: str | None, inlines: tuple[Inline, ...],
+        label: ListLabel | None,
+    ) -> Block:
+        role = self.paragraph_role(properties, style_id)
+        source = self.context.source(plain_text(inlines))
+        if role.heading_level is not None:
+            if label is not None and label.label:
+                inlines = (Text(label.label + LABEL_SUFFIXES.get(label.suffix, " ")), *inlines)
+            return Heading(role.heading_level, inlines, source)
+        if label is not None:
+            return ListItem(label.level, label.label, label.ordered, inlines, source)
+        if role.role == "list":
+            return ListItem(0, "", False, inlines, source)
+        if not role.known:
+            self.report_unknown_style(style_id)
+        return Paragraph(inlines, role.role, source)
+
+    def paragraph_role(self, properties: ooxml.Element | None, style_id: str | None) -> ParagraphStyleRole:
+        level = ooxml.integer(ooxml.value(properties, "w:outlineLvl"))
+        if level is not None and 0 <= level < BODY_TEXT_OUTLINE_LEVEL:
+            return ParagraphStyleRole(f"heading{level + 1}", level + 1)
+        return self.context.styles.paragraph_role(style_id)
+
+    def report_unknown_style(self, style_id: str | None) -> None:
+        name = self.context.styles.name_of(style_id)
+        self.context.warn_once(
+            f"style:{style_id}", "docx.unknown-style",
+            f"{self.context.file_name}, paragraph {self.context.current_paragraph}: paragraph style "
+            f"«{name}» (ID «{style_id}») is not in the style map; its text is set as body text "
+            "(add the style name to [styles] in munpress.toml to give it a role)",
+        )
+
+    def after_paragraph(self, content: ParagraphContent, number: int) -> list[Block]:
+        blocks: list[Block] = []
+        for box in content.text_boxes:
+            inner = self.read_container(box)
+            if inner:
+                text = " ".join(block_text(block) for block in inner)
+                blocks.append(Sidebar(tuple(inner), self.context.source(text, number)))
+        self.context.current_paragraph = number
+        if content.page_break:
+            blocks.append(PageBreak())
+        return blocks
+
+
+def has_content(inlines: tuple[Inline, ...]) -> bool:
+    """Whether a paragraph prints anything: text other than spaces, a picture, a note mark."""
+    for node in inlines:
+        if isinstance(node, (InlineImage, NoteRef)):
+            return True
+        if isinstance(node, Text) and node.text.strip():
+            return True
+    return False

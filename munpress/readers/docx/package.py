@@ -1,0 +1,229 @@
+"""Opening a .docx safely: sniff the bytes, check the zip, then let python-docx load it.
+
+Every way a file can be unusable ends in one `InputError` with a one-line message that
+names the file and says what to do; nothing python-docx, zipfile or lxml raises gets out.
+The parts the reader needs are found through relationships, never by hard-coded names
+(Word Online writes `word/document2.xml`, some tools rename it altogether).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import urllib.parse
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from lxml import etree
+
+from munpress.diagnostics import InputError, Sink
+from munpress.readers.docx import ooxml
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECK_FROM_SIZE = 10 * 1024 * 1024
+MAX_MEMBERS = 20_000
+STRICT_RELATIONSHIP = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+
+@dataclass(frozen=True)
+class DocxPackage:
+    """The parts of an opened manuscript the reader walks."""
+
+    file_name: str
+    document_part: Part
+    document: ooxml.Element
+    styles: ooxml.Element | None
+    numbering: ooxml.Element | None
+    footnotes: "PartTree | None"
+    endnotes: "PartTree | None"
+    comments: ooxml.Element | None
+
+
+@dataclass(frozen=True)
+class PartTree:
+    """A part python-docx keeps as bytes, parsed; `part` resolves its relationships."""
+
+    part: Part
+    root: ooxml.Element
+
+
+def open_package(path: Path, *, sink: Sink, article: str | None = None) -> DocxPackage:
+    name = path.name
+    try:
+        check_container(path, name)
+        document = load_document(path, name)
+    except InputError as error:
+        error.article = article
+        raise
+    part = document.part
+    return DocxPackage(
+        file_name=name,
+        document_part=part,
+        document=part.element,
+        styles=related_element(part, RT.STYLES, name, sink, article),
+        numbering=related_element(part, RT.NUMBERING, name, sink, article),
+        footnotes=related_tree(part, RT.FOOTNOTES, name, sink, article),
+        endnotes=related_tree(part, RT.ENDNOTES, name, sink, article),
+        comments=related_element(part, RT.COMMENTS, name, sink, article),
+    )
+
+
+def load_document(path: Path, name: str) -> "docx.document.Document":
+    try:
+        return docx.Document(str(path))
+    except KeyError as error:
+        if "no item named" not in str(error):
+            raise refusal(name, explain_open_failure(error)) from None
+    except Exception as error:  # python-docx, zipfile and lxml raise many kinds
+        raise refusal(name, explain_open_failure(error)) from None
+    try:  # a relationship points at a part the zip lacks (say, a lost picture): drop it and retry
+        return docx.Document(without_dangling_relationships(path))
+    except Exception as error:
+        raise refusal(name, explain_open_failure(error)) from None
+
+
+def without_dangling_relationships(path: Path) -> io.BytesIO:
+    """An in-memory copy of the package whose relationships all lead to parts it holds."""
+    repaired = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(repaired, "w", zipfile.ZIP_DEFLATED) as target:
+        names = set(source.namelist())
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.endswith(".rels"):
+                data = drop_dangling(data, item.filename, names)
+            target.writestr(item, data)
+    repaired.seek(0)
+    return repaired
+
+
+def drop_dangling(data: bytes, rels_name: str, names: set[str]) -> bytes:
+    root = ooxml.parse_part(data)
+    base = posixpath.dirname(posixpath.dirname(rels_name))
+    for relationship in list(root):
+        target = relationship.get("Target") or ""
+        if relationship.get("TargetMode") == "External" or not ooxml.is_element(relationship):
+            continue
+        if target.startswith("/"):
+            resolved = target.lstrip("/")
+        else:
+            resolved = posixpath.normpath(posixpath.join(base, target))
+        if urllib.parse.unquote(resolved) not in names and resolved not in names:
+            root.remove(relationship)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def refusal(name: str, problem: str) -> InputError:
+    return InputError(f"{name} {problem}", code="docx.unreadable")
+
+
+def check_container(path: Path, name: str) -> None:
+    """Refuse what is not a sound, sane, transitional .docx zip before anything inflates it."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(8)
+    except OSError as error:
+        raise refusal(name, f"cannot be opened ({error.strerror or error})") from None
+    if not head:
+        raise refusal(name, "is empty (0 bytes); save the manuscript again as .docx")
+    if head.startswith(OLE2_MAGIC):
+        raise refusal(
+            name,
+            "is encrypted (password-protected) or an old Word .doc; save it as an unprotected .docx",
+        )
+    if not head.startswith(ZIP_MAGICS):
+        raise refusal(name, "is not a readable .docx (damaged or not a Word file)")
+    check_zip(path, name)
+
+
+def check_zip(path: Path, name: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            check_sizes(members, name)
+            check_strict(archive, name)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError):
+        raise refusal(name, "is not a readable .docx (damaged or not a Word file)") from None
+
+
+def check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise refusal(name, f"holds {len(members)} parts; refusing it as a zip bomb")
+    total = sum(member.file_size for member in members)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        megabytes = total // (1024 * 1024)
+        raise refusal(name, f"would unpack to {megabytes} MB; refusing it as a zip bomb")
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_CHECK_FROM_SIZE and ratio > MAX_COMPRESSION_RATIO:
+            raise refusal(
+                name, f"has a part ({member.filename}) compressed {ratio:.0f}:1; refusing it as a zip bomb"
+            )
+
+
+def check_strict(archive: zipfile.ZipFile, name: str) -> None:
+    try:
+        info = archive.getinfo("_rels/.rels")
+    except KeyError:
+        raise refusal(name, "contains no Word document (main document part missing)") from None
+    if info.file_size > 1024 * 1024:
+        raise refusal(name, "is not a readable .docx (damaged or not a Word file)")
+    if STRICT_RELATIONSHIP in archive.read(info):
+        raise refusal(
+            name,
+            "is saved as Strict Open XML, which munpress does not read; "
+            "save it in Word as 'Word Document (*.docx)'",
+        )
+
+
+def explain_open_failure(error: Exception) -> str:
+    if isinstance(error, KeyError) or "not a Word file" in str(error):
+        return "contains no Word document (main document part missing); save it again as .docx"
+    detail = " ".join(str(error).split())[:120]
+    kind = type(error).__name__
+    return f"is not a readable .docx (damaged or not a Word file: {kind}{': ' + detail if detail else ''})"
+
+
+def related_part(part: Part, relationship_type: str) -> Part | None:
+    for relationship in part.rels.values():
+        if relationship.reltype == relationship_type and not relationship.is_external:
+            return relationship.target_part
+    return None
+
+
+def related_element(
+    part: Part, relationship_type: str, name: str, sink: Sink, article: str | None
+) -> ooxml.Element | None:
+    tree = related_tree(part, relationship_type, name, sink, article)
+    return tree.root if tree is not None else None
+
+
+def related_tree(
+    part: Part, relationship_type: str, name: str, sink: Sink, article: str | None
+) -> PartTree | None:
+    target = related_part(part, relationship_type)
+    if target is None:
+        return None
+    element = getattr(target, "element", None)
+    if element is not None:
+        return PartTree(target, element)
+    try:
+        return PartTree(target, ooxml.parse_part(target.blob))
+    except Exception as error:  # a damaged secondary part costs its content, not the article
+        sink.warning(
+            "docx.damaged-part",
+            f"{name}: part {target.partname} could not be read ({type(error).__name__}); "
+            "its content is skipped",
+            file=name,
+            article=article,
+        )
+        return None
