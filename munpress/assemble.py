@@ -48,14 +48,16 @@ def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sin
                      "manifest gives no title; the article id is printed instead",
                      article=entry.id, lang=lang, file=document.source)
         title = (Text(entry.id),)
-    return Entry(entry.id, entry.kind, title, blocks, document.source, entry.new_page)
+    return Entry(entry.id, entry.kind, title, blocks, document.source, entry.starts_new_page(lang))
 
 
 def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: str, sink: Sink) -> Edition:
     """`documents` maps each entry id to its manuscript in this language."""
     rubrics = tuple(
         Rubric(section.title(lang),
-               tuple(assemble_entry(entry, documents[entry.id], lang, sink) for entry in section.articles))
-        for section in manifest.issue.sections)
+               tuple(assemble_entry(entry, documents[entry.id], lang, sink)
+                     for entry in section.articles if entry.in_edition(lang)))
+        for section in manifest.issue.sections
+        if any(entry.in_edition(lang) for entry in section.articles))
     return Edition(lang, manifest.magazine.slug, manifest.issue.number,
                    front_matter(manifest.magazine, manifest, lang), rubrics)

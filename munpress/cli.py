@@ -120,7 +120,9 @@ def _print_findings(diagnostics: list[Diagnostic]) -> None:
 def main() -> None:
     """Entry point: renders munpress's own errors as one line; never a traceback for input."""
     try:
-        app(standalone_mode=False)
+        # without standalone mode click returns a command's exit code instead of raising it
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
     except MunpressError as error:
         err.print(f"[red]error:[/red] {error.one_line()}", soft_wrap=True, markup=True)
         sys.exit(error.exit_code)

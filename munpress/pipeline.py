@@ -54,6 +54,8 @@ def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink):
     documents: dict[str, Document] = {}
     errors: dict[str, InputError] = {}
     for entry in manifest.issue.entries():
+        if not entry.in_edition(lang):
+            continue
         try:
             documents[entry.id] = read_manuscript(entry.manuscript(lang), lang=lang, sink=sink,
                                                   extra_styles=manifest.magazine.styles, article=entry.id)

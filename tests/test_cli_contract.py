@@ -18,7 +18,7 @@ def test_check_passes_on_the_sample_issue_with_json():
 def test_a_changed_planned_page_fails_the_check_and_names_the_article(magazine_copy):
     manifest = magazine_copy / "issues/147/issue.toml"
     text = manifest.read_text("utf-8")
-    target = 'ru = "manuscripts/ru/06-pasture-committees.docx" }\n  page = '
+    target = 'ru = "manuscripts/ru/13-woman-leader.docx" }\n  page = '
     start = text.index(target) + len(target)
     end = text.index("\n", start)
     planned = int(text[start:end])
@@ -26,7 +26,8 @@ def test_a_changed_planned_page_fails_the_check_and_names_the_article(magazine_c
     result = run_munpress("check", "147", "--json", "--root", str(magazine_copy))
     assert result.returncode == 1, result.stderr
     mismatches = [f for f in json.loads(result.stdout) if f["code"] == "toc.page-mismatch"]
-    assert {f["article"] for f in mismatches} == {"06-pasture-committees"}
+    assert {f["article"] for f in mismatches} == {"13-woman-leader"}
+    assert {f["lang"] for f in mismatches} == {"ky", "ru"}
     assert {f["planned"] for f in mismatches} == {planned + 3}
     assert all(f["difference"] == -3 for f in mismatches)
 

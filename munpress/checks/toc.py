@@ -29,6 +29,8 @@ def placement_rows(manifest: Manifest, facts: EditionFacts) -> list[PlacementRow
         return []
     rows = []
     for entry in manifest.issue.entries():
+        if not entry.in_edition(facts.lang):
+            continue
         placement = next((p for p in facts.page_map.placements if p.entry_id == entry.id), None)
         rows.append(PlacementRow(facts.lang, entry.id, placement.title if placement else entry.id,
                                  entry.planned_page(facts.lang), placement.page if placement else None))

@@ -120,7 +120,7 @@ class BlockConverter:
                                cell_width - 6, self.max_image_height, self.sink, self.entry_id, self.lang)
         data = [[cells.convert(cell.blocks) if cell else "" for cell in row] for row in grid]
         flowable = Table(data, colWidths=[cell_width] * columns, repeatRows=header_rows,
-                         style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GREY),
+                         style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GREY), table_font(self.styles.table_cell),
                                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                            ("LEFTPADDING", (0, 0), (-1, -1), 3),
                                            ("RIGHTPADDING", (0, 0), (-1, -1), 3), *spans]))
@@ -129,7 +129,7 @@ class BlockConverter:
 
     def _boxed(self, content: list[Flowable]) -> Flowable:
         box = Table([[content]], colWidths=[self.width],
-                    style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT),
+                    style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT), table_font(self.styles.table_cell),
                                       ("BOX", (0, 0), (-1, -1), 0.5, CMYKColor(0.6, 0.3, 0, 0)),
                                       ("LEFTPADDING", (0, 0), (-1, -1), 6),
                                       ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
@@ -163,6 +163,11 @@ def _grid(table: TableNode):
             break
         header_rows += 1
     return grid, spans, header_rows
+
+
+def table_font(style: ParagraphStyle) -> tuple:
+    """ReportLab tables default to Helvetica for plain-string cells: name the magazine's font."""
+    return ("FONTNAME", (0, 0), (-1, -1), style.fontName)
 
 
 def replace_style(style: ParagraphStyle, suffix: str, **changes) -> ParagraphStyle:

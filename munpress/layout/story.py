@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns
 
 from munpress.diagnostics import Sink
-from munpress.layout.blocks import BlockConverter, BlockStyles, replace_style
+from munpress.layout.blocks import BlockConverter, BlockStyles, replace_style, table_font
 from munpress.layout.flowables import BreakPage, FullPage, Marker, TocEntry
 from munpress.layout.markup import to_markup
 from munpress.layout.styles import Styles
@@ -83,7 +83,7 @@ class StoryBuilder:
         ]
         width = self.theme.content_box(2).width
         table = Table([[masthead, fields]], colWidths=[width * 0.36, width * 0.64],
-                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), table_font(s.small),
                                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                         ("RIGHTPADDING", (0, 0), (0, -1), 14)]))
         return FullPage("imprint", [table])
@@ -96,7 +96,7 @@ class StoryBuilder:
         header = Table([[Paragraph(escape(label(self.lang, "toc")), s.page_title),
                          Paragraph(escape(label(self.lang, "page")),
                                    replace_style(s.small, "page-head", alignment=TA_RIGHT))]],
-                       colWidths=[None, 60], style=[("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                       colWidths=[None, 60], style=[("VALIGN", (0, 0), (-1, -1), "BOTTOM"), table_font(s.small),
                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         flowables: list[Flowable] = [header]

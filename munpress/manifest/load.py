@@ -395,14 +395,16 @@ class IssueReader:
 
     def read_article(self, value: Any, path: str) -> ArticleEntry:
         doc = self.doc
-        data = doc.table(value, path, ("manuscript", "page"), ("title", "new_page", "kind", "id"))
+        data = doc.table(value, path, ("manuscript", "page"), ("title", "new_page", "kind", "id", "languages"))
         kind = doc.choice(data.get("kind", "article"), join(path, "kind"), ENTRY_KINDS)
-        manuscripts = self.read_manuscripts(data["manuscript"], join(path, "manuscript"))
-        pages = doc.per_language(data["page"], join(path, "page"), self.languages, doc.integer)
+        languages = self.read_entry_languages(data.get("languages"), join(path, "languages"))
+        manuscripts = self.read_manuscripts(data["manuscript"], join(path, "manuscript"), languages)
+        pages = doc.per_language(data["page"], join(path, "page"), languages, doc.integer)
         title = data.get("title")
         if title is not None:
-            title = doc.localized(title, join(path, "title"), self.languages)
-        new_page = doc.boolean(data.get("new_page", False), join(path, "new_page"))
+            title = doc.localized(title, join(path, "title"), languages)
+        new_page = doc.per_language(data.get("new_page", False), join(path, "new_page"),
+                                    languages, doc.boolean)
         entry_id = manuscripts[0][1].stem
         if "id" in data:
             entry_id = doc.string(data["id"], join(path, "id"), empty=False).strip()
@@ -414,13 +416,26 @@ class IssueReader:
         return ArticleEntry(id=entry_id, key_path=path, kind=kind, manuscripts=manuscripts,
                             planned_pages=pages, title=title, new_page=new_page)
 
-    def read_manuscripts(self, value: Any, path: str) -> tuple[tuple[str, Path], ...]:
-        if not isinstance(value, dict) and len(self.languages) > 1:
-            files = ", ".join(f'{lang} = "manuscripts/{lang}/….docx"' for lang in self.languages)
+    def read_entry_languages(self, value: Any, path: str) -> tuple[str, ...]:
+        """The editions an entry is printed in: all of the issue's unless `languages` names some."""
+        if value is None:
+            return self.languages
+        languages = self.doc.strings(value, path)
+        if not languages:
+            self.doc.fail(path, "manifest.value", "no language given",
+                          "name the editions that print this entry, or remove the key")
+        for i, lang in enumerate(languages):
+            self.doc.choice(lang, join(path, i), self.languages)
+        return tuple(lang for lang in self.languages if lang in languages)
+
+    def read_manuscripts(self, value: Any, path: str,
+                         languages: tuple[str, ...]) -> tuple[tuple[str, Path], ...]:
+        if not isinstance(value, dict) and len(languages) > 1:
+            files = ", ".join(f'{lang} = "manuscripts/{lang}/….docx"' for lang in languages)
             self.doc.wrong_type(value, path, f"a table with a file for each of "
-                                f"{', '.join(self.languages)}", f"write manuscript = {{ {files} }}; "
+                                f"{', '.join(languages)}", f"write manuscript = {{ {files} }}; "
                                 "a plain string is only for a one-language issue")
-        return self.doc.per_language(value, path, self.languages, self.read_path)
+        return self.doc.per_language(value, path, languages, self.read_path)
 
     def read_path(self, value: Any, path: str) -> Path:
         """A manuscript path relative to the issue folder that stays inside the magazine."""

@@ -113,7 +113,14 @@ class ArticleEntry:
     manuscripts: tuple[tuple[str, Path], ...]  # language -> absolute path
     planned_pages: tuple[tuple[str, int], ...]  # language -> page the editors planned
     title: Localized | None = None
-    new_page: bool = False
+    new_page: tuple[tuple[str, bool], ...] = ()  # language -> starts on a new page
+
+    def starts_new_page(self, lang: str) -> bool:
+        return dict(self.new_page).get(lang, False)
+
+    def in_edition(self, lang: str) -> bool:
+        """An entry is printed in the editions it has a manuscript for."""
+        return lang in dict(self.manuscripts)
 
     def manuscript(self, lang: str) -> Path:
         return dict(self.manuscripts)[lang]

@@ -59,14 +59,18 @@ def test_the_real_magazine_and_issue_147_load_without_manuscripts():
     manifest = load_manifest(REPO, 147, check_files=False)
     issue = manifest.issue
     entries = issue.entries()
-    assert len(entries) == 16
+    assert len(entries) == 17
+    assert [e.id for e in entries if not e.in_edition("ky")] == ["17-subscription"]
+    assert all(e.in_edition("ru") for e in entries)
     assert issue.languages == ("ky", "ru")
     assert (issue.number, issue.number_in_year, issue.date) == (147, 1, dt.date(2024, 1, 15))
     assert len(issue.sections) == 6 and len(issue.headlines) == 3
     assert entries[0].id == "01-new-year" and entries[0].planned_page("ru") == 4
     assert entries[0].key_path == "sections[0].articles[0]"
-    assert entries[7].id == "08-budget-calendar" and entries[7].new_page
-    assert entries[9].planned_page("ky") == entries[10].planned_page("ky") == 19
+    assert [e.id for e in entries if e.starts_new_page("ru") and not e.starts_new_page("ky")] == [
+        "02-deputies-training", "06-pasture-committees"]
+    assert entries[10].id == "10-land-lease"
+    assert entries[10].planned_page("ru") == entries[10].planned_page("ky") == 19
     assert [entry.kind for entry in entries[-2:]] == ["advertisement", "next-issue"]
     assert issue.sections[2].title("ru") == "НОВОЕ В ЗАКОНОДАТЕЛЬСТВЕ"
 
@@ -103,7 +107,7 @@ def test_a_complete_issue_loads_when_every_manuscript_exists(magazine):
     magazine.manuscript("manuscripts/ru/01-first.docx")
     manifest = load_manifest(magazine.root, 1)
     (entry,) = manifest.issue.entries()
-    assert entry.id == "01-first" and entry.kind == "article" and not entry.new_page
+    assert entry.id == "01-first" and entry.kind == "article" and not entry.starts_new_page("ky")
     assert entry.title is None and entry.manuscript("ru").is_file()
     assert manifest.issue.headlines == () and manifest.issue.sections[0].key_path == "sections[0]"
 
@@ -122,7 +126,8 @@ def test_pages_may_differ_by_language_and_id_and_kind_may_be_given(magazine):
                                 page="{ ky = 26, ru = 27 }"))
     (entry,) = load_manifest(magazine.root, 1, check_files=False).issue.entries()
     assert entry.planned_page("ky") == 26 and entry.planned_page("ru") == 27
-    assert (entry.id, entry.kind, entry.new_page) == ("ad-academy", "advertisement", True)
+    assert (entry.id, entry.kind, entry.starts_new_page("ky"), entry.starts_new_page("ru")) == (
+        "ad-academy", "advertisement", True, True)
 
 
 def test_a_plain_string_title_is_the_same_in_every_language(magazine):
