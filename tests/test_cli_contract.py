@@ -67,3 +67,17 @@ def test_a_failed_build_keeps_the_last_good_pdf(magazine_copy, tmp_path):
     assert "03-participatory-budget.docx" in result.stderr
     assert pdf.read_bytes() == good
     assert [p.name for p in out.iterdir()] == [pdf.name]
+
+
+def test_text_too_long_for_a_full_page_is_an_overset_error_never_cut(magazine_copy, tmp_path):
+    # a whole article given to a one-page advertisement slot cannot fit
+    manuscripts = magazine_copy / "issues/147/manuscripts/ky"
+    (manuscripts / "15-academy-courses.docx").write_bytes((manuscripts / "14-city-transport.docx").read_bytes())
+    built = run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(tmp_path))
+    assert built.returncode == 1, built.stderr
+    assert "15-academy-courses" in built.stderr and "Traceback" not in built.stderr
+    assert list(tmp_path.glob("*.pdf")) == []
+    checked = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine_copy))
+    assert checked.returncode == 1
+    overset = [f for f in json.loads(checked.stdout) if f["code"] == "layout.overset"]
+    assert [f["article"] for f in overset] == ["15-academy-courses"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import Color, CMYKColor
+from reportlab.lib.colors import CMYKColor
 from reportlab.lib.units import mm
 
 from munpress.manifest.schema import LayoutSettings
@@ -62,5 +62,3 @@ class Theme:
         return round(self.body_size * 1.3, 2)
 
 
-def colour(value: Color) -> Color:
-    return value

@@ -1,0 +1,48 @@
+"""The checks as pure functions over plain data."""
+
+from __future__ import annotations
+
+from munpress.checks.facts import EditionFacts
+from munpress.checks.issn import check_issn, issn_check_digit
+from munpress.checks.language import check_language
+from munpress.checks.pages import check_page_count
+from munpress.layout.pagemap import PageMap, PageRecord
+from munpress.model.nodes import Document, Paragraph, Text
+
+
+def _pages(count: int) -> PageMap:
+    return PageMap("ky", (), tuple(PageRecord(n, "article", "", str(n)) for n in range(1, count + 1)))
+
+
+def test_the_magazine_issn_is_valid_and_its_check_digit_is_computed_mod_11():
+    assert check_issn("1694-7053") == []
+    assert issn_check_digit("1694705") == "3"
+    assert issn_check_digit("0378595") == "5"  # ISSN 0378-5955, the standard's own example
+
+
+def test_a_wrong_check_digit_or_format_is_an_error():
+    assert [d.code for d in check_issn("1694-7054")] == ["issn.check-digit"]
+    assert [d.code for d in check_issn("16947053")] == ["issn.format"]
+
+
+def test_a_page_count_off_the_sheet_says_how_many_blank_pages_are_needed():
+    assert check_page_count(EditionFacts("ky", {}, page_map=_pages(28))) == []
+    found = check_page_count(EditionFacts("ky", {}, page_map=_pages(26)))
+    assert [d.code for d in found] == ["pages.not-multiple-of-4"]
+    assert found[0].data["blank_pages_needed"] == 2 and "add 2 pages" in found[0].message
+
+
+def _document(text: str) -> Document:
+    return Document((Paragraph((Text(text),)),), source="x.docx")
+
+
+def test_kyrgyz_letters_in_a_russian_manuscript_are_a_warning():
+    found = check_language(EditionFacts("ru", {"a": _document("Жергиликтүү өз алдынча башкаруу")}))
+    assert [(d.code, d.severity.value, d.article) for d in found] == [("language.mismatch", "warning", "a")]
+    assert check_language(EditionFacts("ru", {"a": _document("Местное самоуправление")})) == []
+
+
+def test_a_long_kyrgyz_manuscript_without_its_letters_is_a_warning_and_a_short_one_is_not():
+    russian = "Местное самоуправление в Кыргызской Республике развивается. " * 10
+    assert [d.code for d in check_language(EditionFacts("ky", {"a": _document(russian)}))] == ["language.mismatch"]
+    assert check_language(EditionFacts("ky", {"a": _document("Бишкек, 2024")})) == []
