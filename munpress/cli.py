@@ -43,7 +43,7 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
 
 
 def _root(root: Optional[Path]) -> Path:
-    return find_root(root if root else Path.cwd()) if root is None else _explicit_root(root)
+    return _explicit_root(root) if root else find_root(Path.cwd())
 
 
 def _explicit_root(root: Path) -> Path:

@@ -34,18 +34,20 @@ def month_name(date: dt.date, lang: str) -> str:
 
 def issue_line(lang: str, date: dt.date, number: int, number_in_year: int) -> str:
     """"Январь 2024-ж., № 1 (147) чыгарылышы" / "Январь 2024 г., № 1 (147)"."""
-    line = label(lang, "issue_line").format(
+    return _bind(label(lang, "issue_line").format(
         month=month_name(date, lang), year=date.year, number=number, number_in_year=number_in_year
-    )
-    # "№ 1" and "2024 г." never break apart
-    return line.replace("№ ", "№" + NBSP).replace(" г.", NBSP + "г.")
+    ))
 
 
 def running_head(lang: str, title: str, date: dt.date, number: int, number_in_year: int) -> str:
-    line = label(lang, "running_head").format(
+    return _bind(label(lang, "running_head").format(
         title=title.title() if title.isupper() else title,
         year=date.year, number=number, number_in_year=number_in_year,
-    )
+    ))
+
+
+def _bind(line: str) -> str:
+    """"№ 1" and "2024 г." never break apart."""
     return line.replace("№ ", "№" + NBSP).replace(" г.", NBSP + "г.")
 
 

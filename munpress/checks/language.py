@@ -11,14 +11,10 @@ KYRGYZ_LETTERS = frozenset("ҢңӨөҮү")
 LONG_TEXT_LETTERS = 400
 
 
-def _letters(facts: EditionFacts, entry_id: str) -> str:
-    return "".join(block_text(block) for block in facts.documents[entry_id].blocks)
-
-
 def check_language(facts: EditionFacts) -> list[Diagnostic]:
     found = []
     for entry_id, document in facts.documents.items():
-        text = _letters(facts, entry_id)
+        text = "".join(block_text(block) for block in document.blocks)
         kyrgyz = sum(ch in KYRGYZ_LETTERS for ch in text)
         letters = sum(ch.isalpha() for ch in text)
         if facts.lang == "ru" and kyrgyz:

@@ -44,7 +44,7 @@ def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, 
     front = edition.front
     doc = IssueDocTemplate(
         buffer, templates=build_templates(theme, Fonts(heading.face("regular"), heading.face("bold"))),
-        running_head=front.running_head, number_font=body.face("regular"), lang=language_tag(edition.lang),
+        running_head=front.running_head, number_style=styles.toc_entry, lang=language_tag(edition.lang),
         pagesize=(theme.page_width, theme.page_height), title=f"{front.title} — {front.issue_line}",
         author=front.publisher, subject=front.kind_line, creator="munpress",
         initialFontName=body.face("regular"))
@@ -57,8 +57,8 @@ def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, 
             code="layout.overset", article=overset.entry_id,
             hint="shorten the text or make it an article that flows over pages") from None
     except LayoutError as error:
+        placed = doc.page_map().placements
         raise LayoutFailure(f"an element cannot be placed on any page: {error}".splitlines()[0],
-                            code="layout.overset", article=doc.page_map().placements[-1].entry_id
-                            if doc.page_map().placements else None,
+                            code="layout.overset", article=placed[-1].entry_id if placed else None,
                             hint="make the picture or table smaller") from None
     return LaidOutEdition(edition.lang, buffer.getvalue(), doc.page_map(), (body, heading))

@@ -8,12 +8,12 @@ from io import BytesIO
 from PIL import Image as PILImage
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
 from munpress.diagnostics import Sink
 from munpress.layout.markup import split_images, to_markup
 from munpress.layout.theme import ACCENT_LIGHT, GREY
-from munpress.model.nodes import (Block, Heading, InlineImage, ListItem, Note, PageBreak,
+from munpress.model.nodes import (Block, Heading, InlineImage, ListItem, Note,
                                   Paragraph as ParagraphNode, Sidebar, Table as TableNode)
 
 LIST_INDENT = 12  # points per nesting level
@@ -71,9 +71,7 @@ class BlockConverter:
                                    self.width, self.max_image_height, self.sink, self.entry_id, self.lang)
             content = inner.convert(block.blocks)
             return [Paragraph(f"<super>{block.number}</super>", self.styles.note), *content]
-        if isinstance(block, PageBreak):
-            return []
-        return []
+        return []  # a PageBreak: columns flow on; the text around it is kept
 
     def _paragraph(self, block: ParagraphNode, after_heading: bool) -> list[Flowable]:
         role_styles = {"quote": self.styles.quote, "caption": self.styles.caption,

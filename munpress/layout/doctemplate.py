@@ -10,22 +10,23 @@ from __future__ import annotations
 
 from reportlab.platypus import BaseDocTemplate
 
-from munpress.layout.flowables import Marker, toc_form_name
+from munpress.layout.flowables import TOC_NUMBER_WIDTH, Marker, toc_form_name
 from munpress.layout.pagemap import PageMap, PageRecord, Placement
 from munpress.layout.templates import WITHOUT_FOLIO, template_id
 
 
 class IssueDocTemplate(BaseDocTemplate):
-    def __init__(self, buffer, *, templates, running_head: str, number_font: str, lang: str,
+    def __init__(self, buffer, *, templates, running_head: str, number_style, lang: str,
                  **metadata) -> None:
         super().__init__(buffer, pageTemplates=templates, invariant=1, lang=lang, **metadata)
         self._by_id = {template.id: template for template in templates}
         self.running_head = running_head
-        self.number_font = number_font
+        self.number_style = number_style  # the TOC entries' style: numbers match their titles
         self.lang = lang
         self.current_rubric = ""
         self.page_rubric: str | None = None
         self._placements: dict[str, dict] = {}
+        self._open_entry: str | None = None  # the entry whose pages are being set
         self._order: list[str] = []
         self._pages: list[PageRecord] = []
 
@@ -40,9 +41,8 @@ class IssueDocTemplate(BaseDocTemplate):
         """Called by the templates when a page is finished."""
         folio = "" if kind in WITHOUT_FOLIO else str(self.page)
         self._pages.append(PageRecord(self.page, kind, self.page_rubric or "", folio))
-        for entry in self._placements.values():
-            if entry["open"]:
-                entry["last_page"] = self.page
+        if self._open_entry is not None:
+            self._placements[self._open_entry]["last_page"] = self.page
 
     # -- markers ----------------------------------------------------------------------
     def afterFlowable(self, flowable):
@@ -55,20 +55,22 @@ class IssueDocTemplate(BaseDocTemplate):
             self.page_rubric = self.current_rubric
 
     def _start_entry(self, marker: Marker) -> None:
-        for entry in self._placements.values():
-            entry["open"] = False
+        self._open_entry = marker.key
         self._placements[marker.key] = dict(kind=marker.entry_kind, title=marker.title,
                                             rubric=self.current_rubric, page=self.page,
-                                            last_page=self.page, open=True)
+                                            last_page=self.page)
         self._order.append(marker.key)
         if marker.entry_kind == "article":
             self._define_page_number(marker.key)
 
     def _define_page_number(self, entry_id: str) -> None:
         canvas = self.canv
-        canvas.beginForm(toc_form_name(entry_id), lowerx=0, lowery=-3, upperx=30, uppery=12)
-        canvas.setFont(self.number_font, 10.5)
-        canvas.drawRightString(30, 0, str(self.page))
+        style = self.number_style
+        # the box leaves room for descenders below the baseline and accents above the digits
+        canvas.beginForm(toc_form_name(entry_id), lowerx=0, lowery=-3,
+                         upperx=TOC_NUMBER_WIDTH, uppery=style.fontSize + 1.5)
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.drawRightString(TOC_NUMBER_WIDTH, 0, str(self.page))
         canvas.endForm()
 
     def page_map(self) -> PageMap:

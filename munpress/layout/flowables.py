@@ -29,6 +29,10 @@ class Marker(Flowable):
         pass
 
 
+# Width of the TOC's page-number slot; the title's dot leaders stop short of it.
+TOC_NUMBER_WIDTH = 30
+
+
 def toc_form_name(entry_id: str) -> str:
     return "toc-page-" + "".join(ch if ch.isalnum() else "-" for ch in entry_id)
 
@@ -37,12 +41,12 @@ class TocEntry(Flowable):
     """A TOC line: title, dot leaders, and the real page, drawn from a PDF form that the
     doc template fills when the article lands. One layout pass, exact by construction."""
 
-    number_width = 30
+    number_width = TOC_NUMBER_WIDTH
 
-    def __init__(self, markup: str, style, entry_id: str, number_font: str) -> None:
+    def __init__(self, markup: str, style, entry_id: str) -> None:
         super().__init__()
         self.paragraph = Paragraph(markup, style)
-        self.entry_id, self.number_font = entry_id, number_font
+        self.entry_id = entry_id
         self.spaceAfter = style.spaceAfter
 
     def wrap(self, available_width, available_height):

@@ -28,6 +28,7 @@ class StoryBuilder:
         self.edition, self.styles, self.theme, self.sink = edition, styles, theme, sink
         self.lang = edition.lang
         self.frame_height = theme.content_box(1).height
+        self.block_styles = self._block_styles()  # kind of page -> styles of its blocks
 
     def build(self) -> list[Flowable]:
         story: list[Flowable] = [self._cover(self.edition.front)]
@@ -100,14 +101,13 @@ class StoryBuilder:
                                                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         flowables: list[Flowable] = [header]
-        number_font = s.toc_entry.fontName
         for rubric in self.edition.rubrics:
             articles = [e for e in rubric.entries if e.kind == "article"]
             if not articles:
                 continue
             flowables.append(Paragraph(escape(rubric.title), s.toc_rubric))
             for entry in articles:
-                flowables.append(TocEntry(escape(plain_text(entry.title)), s.toc_entry, entry.id, number_font))
+                flowables.append(TocEntry(escape(plain_text(entry.title)), s.toc_entry, entry.id))
         return flowables
 
     # -- articles ---------------------------------------------------------------------
@@ -121,7 +121,7 @@ class StoryBuilder:
             flowables += [Marker("rubric", rubric_title, rubric_title), Paragraph(escape(rubric_title), s.rubric)]
         title = plain_text(entry.title)
         flowables += [Marker("entry", entry.id, title, entry.kind), Paragraph(to_markup(entry.title), s.article_title)]
-        body = self._converter(entry, self.theme.column_width, self._article_styles()).convert(entry.blocks)
+        body = self._converter(entry, self.theme.column_width, self.block_styles["article"]).convert(entry.blocks)
         if self.theme.columns > 1:
             flowables.append(BalancedColumns(body, nCols=self.theme.columns, innerPadding=self.theme.gutter,
                                              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
@@ -130,13 +130,24 @@ class StoryBuilder:
             flowables += body
         return flowables
 
-    def _article_styles(self) -> BlockStyles:
+    def _block_styles(self) -> dict[str, BlockStyles]:
         s = self.styles
-        return BlockStyles(body=s.body, body_first=s.body_first, quote=s.quote, caption=s.caption,
-                           signature=replace_style(s.body_first, "signature", alignment=TA_RIGHT,
-                                                   fontName=s.quote.fontName),
-                           heading1=s.heading1, heading2=s.heading2, list_item=s.list_item,
-                           table_cell=s.table_cell, note=s.note)
+        return {
+            "article": BlockStyles(
+                body=s.body, body_first=s.body_first, quote=s.quote, caption=s.caption,
+                signature=replace_style(s.body_first, "signature", alignment=TA_RIGHT,
+                                        fontName=s.quote.fontName),
+                heading1=s.heading1, heading2=s.heading2, list_item=s.list_item,
+                table_cell=s.table_cell, note=s.note),
+            "advertisement": BlockStyles(
+                body=s.ad_body, body_first=s.ad_body, quote=s.ad_body, caption=s.caption,
+                signature=s.ad_body, heading1=s.ad_heading, heading2=s.ad_heading,
+                list_item=s.ad_list, table_cell=s.table_cell, note=s.note),
+            "next-issue": BlockStyles(
+                body=s.body_first, body_first=s.body_first, quote=s.quote, caption=s.caption,
+                signature=s.body_first, heading1=s.cover_headline, heading2=s.heading1,
+                list_item=s.list_item, table_cell=s.table_cell, note=s.note),
+        }
 
     def _converter(self, entry: Entry, width: float, styles: BlockStyles) -> BlockConverter:
         return BlockConverter(styles, width, self.frame_height * 0.45, self.sink, entry.id, self.lang)
@@ -144,13 +155,7 @@ class StoryBuilder:
     # -- full pages -------------------------------------------------------------------
     def _full_page(self, entry: Entry) -> list[Flowable]:
         s = self.styles
-        styles = BlockStyles(body=s.ad_body, body_first=s.ad_body, quote=s.ad_body, caption=s.caption,
-                             signature=s.ad_body, heading1=s.ad_heading, heading2=s.ad_heading,
-                             list_item=s.ad_list, table_cell=s.table_cell, note=s.note)
-        if entry.kind == "next-issue":
-            styles = BlockStyles(body=s.body_first, body_first=s.body_first, quote=s.quote, caption=s.caption,
-                                 signature=s.body_first, heading1=s.cover_headline, heading2=s.heading1,
-                                 list_item=s.list_item, table_cell=s.table_cell, note=s.note)
+        styles = self.block_styles[entry.kind]
         title_style = s.page_title if entry.kind == "next-issue" else s.ad_title
         width = self.theme.content_box(1).width
         content = [Paragraph(to_markup(entry.title), title_style),
