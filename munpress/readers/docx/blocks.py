@@ -1,5 +1,10 @@
 """Body content in reading order: paragraphs (as paragraphs, headings or list items), tables,
-text boxes (as sidebars after their anchor paragraph) and page breaks."""
+text boxes (as sidebars after their anchor paragraph) and page breaks.
+
+Two kinds of Word paragraph are not paragraphs of the text: one whose paragraph mark was
+deleted (tracked), and a drop cap (w:framePr w:dropCap), a frame holding the first letters
+of the next paragraph. Their text is held and joined to the start of the next paragraph.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +34,7 @@ CONTAINERS = frozenset({"customXml", "sdtContent", "body", "txbxContent", "tc"})
 DELETED_MARKS = frozenset({ooxml.tag("w:del"), ooxml.tag("w:moveFrom")})
 REVISION_MARKS = {ooxml.tag("w:ins"): "insertions", ooxml.tag("w:del"): "deletions",
                   ooxml.tag("w:moveTo"): "moves"}
+DROP_CAPS = frozenset({"drop", "margin"})
 LABEL_SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
 
 
@@ -100,7 +106,7 @@ class BlockReader:
         style_id = self.context.styles.paragraph_style_id(properties)
         content = InlineReader(self.context, style_id).read(paragraph)
         label = self.list_label(properties, style_id)
-        if self.mark_deleted(properties):
+        if self.mark_deleted(properties) or self.is_drop_cap(properties, style_id):
             self.held.extend(content.inlines)
             return self.after_paragraph(content, number)
         inlines = tuple(merge_inlines([*self.held, *content.inlines]))
@@ -126,6 +132,15 @@ class BlockReader:
                 review.note_place(self.context.source(""))
             deleted = deleted or node.tag in DELETED_MARKS
         return deleted
+
+    def is_drop_cap(self, properties: ooxml.Element | None, style_id: str | None) -> bool:
+        """Whether the paragraph is a drop-cap frame (its own w:framePr first, then its style's)."""
+        chain = [properties, *(style.paragraph_properties for style in self.context.styles.chain(style_id))]
+        for found in chain:
+            frame = ooxml.child(found, "w:framePr")
+            if frame is not None:
+                return ooxml.attribute(frame, "w:dropCap") in DROP_CAPS
+        return False
 
     def make_block(
         self, properties: ooxml.Element | None, style_id: str | None, inlines: tuple[Inline, ...],
