@@ -44,3 +44,10 @@ def magazine_copy(tmp_path) -> Path:
     shutil.copy(REPO / "munpress.toml", target / "munpress.toml")
     shutil.copytree(REPO / "issues", target / "issues")
     return target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False,
+        help="rewrite tests/readers/golden/*.txt from the current reader instead of comparing",
+    )
