@@ -6,7 +6,7 @@ from munpress import locale
 from munpress.diagnostics import Sink
 from munpress.manifest.schema import ArticleEntry, Magazine, Manifest
 from munpress.model.edition import Edition, Entry, FrontMatter, Rubric
-from munpress.model.nodes import Document, Heading, Paragraph, Text
+from munpress.model.nodes import Block, Document, Heading, Paragraph, Text
 
 
 def front_matter(magazine: Magazine, manifest: Manifest, lang: str) -> FrontMatter:
@@ -27,20 +27,28 @@ def front_matter(magazine: Magazine, manifest: Manifest, lang: str) -> FrontMatt
     )
 
 
-def _split_title(document: Document) -> tuple[tuple, tuple]:
-    """The manuscript's Title paragraph (or, failing that, its first Heading 1) and the rest."""
-    blocks = document.blocks
-    for index, block in enumerate(blocks):
+def title_block(document: Document) -> Block | None:
+    """The manuscript's Title paragraph or, failing that, its first Heading 1."""
+    for block in document.blocks:
         if isinstance(block, Paragraph) and block.role == "title":
-            return block.inlines, blocks[:index] + blocks[index + 1:]
-    for index, block in enumerate(blocks):
+            return block
+    for block in document.blocks:
         if isinstance(block, Heading) and block.level == 1:
-            return block.inlines, blocks[:index] + blocks[index + 1:]
-    return (), blocks
+            return block
+    return None
+
+
+def set_aside_blocks(entry: ArticleEntry, document: Document) -> tuple[Block, ...]:
+    """Blocks of the manuscript not printed on purpose: its title, when the manifest gives
+    the article another one (docs/manifest.md)."""
+    block = title_block(document)
+    return (block,) if entry.title is not None and block is not None else ()
 
 
 def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sink) -> Entry:
-    title, blocks = _split_title(document)
+    heading = title_block(document)
+    title = heading.inlines if heading is not None else ()
+    blocks = tuple(block for block in document.blocks if block is not heading)
     if entry.title is not None:
         title = (Text(entry.title(lang)),)
     if not title:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from munpress.assemble import assemble_edition
+from munpress.assemble import assemble_edition, set_aside_blocks, title_block
 from munpress.checks import EditionFacts, PlacementRow, placement_rows, run_checks
+from munpress.checks.lost_text import check_lost_text
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Sink
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.manifest import load_manifest
@@ -70,13 +71,25 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink) -> _Edition:
     if errors:
         return _Edition(EditionFacts(lang, documents, unreadable), None, errors, None)
     edition = assemble_edition(manifest, documents, lang, sink)
+    entries = [entry for entry in manifest.issue.entries() if entry.id in documents]
+    set_aside = {entry.id: set_aside_blocks(entry, documents[entry.id]) for entry in entries}
+    titles = {entry.id: block for entry in entries if (block := title_block(documents[entry.id])) is not None}
     magazine = manifest.magazine
     try:
         laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink)
     except LayoutFailure as failure:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return _Edition(facts, None, {}, failure)
-    return _Edition(EditionFacts(lang, documents, page_map=laid_out.page_map), laid_out, {}, None)
+    facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside)
+    return _Edition(facts, laid_out, {}, _lost_text_failure(facts))
+
+
+def _lost_text_failure(facts: EditionFacts) -> LayoutFailure | None:
+    """A PDF that misses words of a manuscript must not reach anyone: the build refuses it."""
+    for finding in check_lost_text(facts):
+        return LayoutFailure(finding.message, code=finding.code, article=finding.article,
+                             hint="this is a munpress bug: send the manuscript to the developers")
+    return None
 
 
 def pdf_name(manifest: Manifest, lang: str) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from munpress.checks.facts import EditionFacts
 from munpress.checks.issn import check_issn
 from munpress.checks.language import check_language
+from munpress.checks.lost_text import check_lost_text
 from munpress.checks.manuscripts import check_layout, check_manuscripts
 from munpress.checks.pages import check_page_count
 from munpress.checks.toc import PlacementRow, check_planned_pages, placement_rows
 from munpress.diagnostics import Diagnostic
 from munpress.manifest.schema import Manifest
 
-EDITION_CHECKS = (check_manuscripts, check_layout, check_language, check_page_count)
+EDITION_CHECKS = (check_manuscripts, check_layout, check_lost_text, check_language, check_page_count)
 
 __all__ = ["EditionFacts", "PlacementRow", "placement_rows", "run_checks"]
 

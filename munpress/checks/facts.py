@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from munpress.layout.pagemap import PageMap
-from munpress.model.nodes import Document
+from munpress.model.nodes import Block, Document
 
 
 @dataclass(frozen=True)
@@ -15,3 +15,8 @@ class EditionFacts:
     unreadable: dict[str, str] = field(default_factory=dict)  # entry id -> why not
     page_map: PageMap | None = None  # None when the edition could not be laid out
     layout_error: tuple[str, str, str | None] | None = None  # (code, message, entry id)
+    # the manuscript's block printed as the article's title, above the rest
+    titles: dict[str, Block] = field(default_factory=dict)
+    # blocks of a manuscript the issue does not print on purpose: its title, when the
+    # manifest gives the article another one
+    set_aside: dict[str, tuple[Block, ...]] = field(default_factory=dict)

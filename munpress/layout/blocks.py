@@ -8,15 +8,22 @@ from io import BytesIO
 from PIL import Image as PILImage
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
-from munpress.diagnostics import Sink
+from munpress.diagnostics import LayoutFailure, Sink
 from munpress.layout.markup import split_images, to_markup
 from munpress.layout.theme import ACCENT_LIGHT, GREY
 from munpress.model.nodes import (Block, Heading, InlineImage, ListItem, Note,
-                                  Paragraph as ParagraphNode, Sidebar, Table as TableNode)
+                                  Paragraph as ParagraphNode, Sidebar, Table as TableNode, block_text)
 
 LIST_INDENT = 12  # points per nesting level
+CELL_PADDING = 3  # points left and right of a table cell's text
+SMALLEST_TABLE_FONT = 6  # a table is set no smaller than this to fit its page
+
+
+class SpanningTable(Table):
+    """A table too wide for a column: the story sets it across the full text width."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,10 @@ class BlockConverter:
     """Converts the blocks of one entry; reports pictures it cannot draw into the sink."""
 
     def __init__(self, styles: BlockStyles, width: float, max_image_height: float,
-                 sink: Sink, entry_id: str, lang: str) -> None:
+                 sink: Sink, entry_id: str, lang: str, full_width: float | None = None) -> None:
         self.styles, self.width, self.max_image_height = styles, width, max_image_height
         self.sink, self.entry_id, self.lang = sink, entry_id, lang
+        self.full_width = full_width or width  # what a table too wide for `width` may take
 
     def convert(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -96,6 +104,7 @@ class BlockConverter:
         image = node.image
         try:
             with PILImage.open(BytesIO(image.data)) as picture:
+                picture.load()  # Windows metafiles open but cannot be drawn here
                 pixel_width, pixel_height = picture.size
         except Exception:
             self.sink.warning("layout.unsupported-image",
@@ -112,16 +121,30 @@ class BlockConverter:
     def _table(self, table: TableNode) -> Flowable:
         grid, spans, header_rows = _grid(table)
         columns = len(grid[0])
-        cell_width = self.width / columns
-        cells = BlockConverter(replace(self.styles, body=self.styles.table_cell,
-                                       body_first=self.styles.table_cell),
-                               cell_width - 6, self.max_image_height, self.sink, self.entry_id, self.lang)
-        data = [[cells.convert(cell.blocks) if cell else "" for cell in row] for row in grid]
-        flowable = Table(data, colWidths=[cell_width] * columns, repeatRows=header_rows,
-                         style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GREY), table_font(self.styles.table_cell),
-                                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                           ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                                           ("RIGHTPADDING", (0, 0), (-1, -1), 3), *spans]))
+        for width, kind in ((self.width, Table), (self.full_width, SpanningTable)):
+            for style in _shrinking(self.styles.table_cell):
+                minimum = _minimum_widths(grid, style)
+                if sum(minimum) <= width:
+                    return self._set_table(table, grid, spans, header_rows, style,
+                                           _column_widths(minimum, width), kind)
+                if kind is Table:
+                    break  # a column table keeps the text size; it goes wide instead
+        raise LayoutFailure(
+            f"{self.entry_id}: a table of {columns} columns is too wide for the page even in "
+            f"{SMALLEST_TABLE_FONT} pt type" + (f" ({table.source.describe()})" if table.source else ""),
+            code="layout.table-too-wide", article=self.entry_id,
+            hint="split the table in Word or turn its columns into rows")
+
+    def _set_table(self, table, grid, spans, header_rows, cell_style, widths, kind) -> Flowable:
+        cells = [[BlockConverter(replace(self.styles, body=cell_style, body_first=cell_style, table_cell=cell_style),
+                                 width - 2 * CELL_PADDING, self.max_image_height, self.sink, self.entry_id,
+                                 self.lang).convert(cell.blocks) if cell else ""
+                  for cell, width in zip(row, widths)] for row in grid]
+        flowable = kind(cells, colWidths=widths, repeatRows=header_rows,
+                        style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GREY), table_font(cell_style),
+                                          ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                          ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                                          ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING), *spans]))
         flowable.spaceBefore = flowable.spaceAfter = 6
         return flowable
 
@@ -161,6 +184,41 @@ def _grid(table: TableNode):
             break
         header_rows += 1
     return grid, spans, header_rows
+
+
+def _shrinking(style: ParagraphStyle):
+    """The cell style, then ever smaller down to the smallest size a table is printed at."""
+    size = style.fontSize
+    yield style
+    while size > SMALLEST_TABLE_FONT:
+        size = max(SMALLEST_TABLE_FONT, size - 0.5)
+        yield replace_style(style, f"{size:g}pt", fontSize=size, leading=size * style.leading / style.fontSize)
+
+
+def _minimum_widths(grid, style: ParagraphStyle) -> list[float]:
+    """Each column's longest word (set in the cell style, with room for bold) plus padding:
+    narrower, words would be split letter by letter. A cell spanning columns shares its word."""
+    columns = len(grid[0])
+    widths = [4 * style.fontSize] * columns  # even an empty column stays visible
+    for row in grid:
+        for c, cell in enumerate(row):
+            if cell is None:
+                continue
+            longest = 1.1 * max((stringWidth(word, style.fontName, style.fontSize)
+                           for block in cell.blocks for word in block_text(block).split()), default=0)
+            share = longest / min(cell.colspan, columns - c)
+            for k in range(c, min(c + cell.colspan, columns)):
+                widths[k] = max(widths[k], share + 2 * CELL_PADDING + 1)
+    return widths
+
+
+def _column_widths(minimum: list[float], total: float) -> list[float]:
+    """Equal columns when every column's words fit; otherwise each gets its minimum and an
+    equal share of what is left."""
+    if max(minimum) <= total / len(minimum):
+        return [total / len(minimum)] * len(minimum)
+    extra = (total - sum(minimum)) / len(minimum)
+    return [width + extra for width in minimum]
 
 
 def table_font(style: ParagraphStyle) -> tuple:

@@ -13,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate
 from munpress.layout.flowables import TOC_NUMBER_WIDTH, Marker, toc_form_name
 from munpress.layout.pagemap import PageMap, PageRecord, Placement
 from munpress.layout.templates import WITHOUT_FOLIO, template_id
+from munpress.layout.textrecord import RecordingCanvas
 
 
 class IssueDocTemplate(BaseDocTemplate):
@@ -29,6 +30,9 @@ class IssueDocTemplate(BaseDocTemplate):
         self._open_entry: str | None = None  # the entry whose pages are being set
         self._order: list[str] = []
         self._pages: list[PageRecord] = []
+
+    def build(self, flowables, **kwargs):
+        super().build(flowables, canvasmaker=RecordingCanvas)
 
     # -- pages ------------------------------------------------------------------------
     def handle_pageBegin(self):
@@ -56,6 +60,7 @@ class IssueDocTemplate(BaseDocTemplate):
 
     def _start_entry(self, marker: Marker) -> None:
         self._open_entry = marker.key
+        self.canv.text_recorder.start_entry(marker.key)
         self._placements[marker.key] = dict(kind=marker.entry_kind, title=marker.title,
                                             rubric=self.current_rubric, page=self.page,
                                             last_page=self.page)
@@ -77,4 +82,6 @@ class IssueDocTemplate(BaseDocTemplate):
         placements = tuple(
             Placement(key, p["kind"], p["title"], p["rubric"], p["page"], p["last_page"])
             for key in self._order for p in [self._placements[key]])
-        return PageMap(self.lang, placements, tuple(self._pages))
+        recorder = self.canv.text_recorder
+        recorder.end_line()
+        return PageMap(self.lang, placements, tuple(self._pages), tuple(recorder.lines))

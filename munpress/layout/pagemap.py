@@ -26,10 +26,24 @@ class PageRecord:
 
 
 @dataclass(frozen=True)
+class DrawnLine:
+    """One line of text as drawn on the page, with the entry it belongs to (None before the
+    first entry: cover, imprint, contents)."""
+
+    page: int
+    entry_id: str | None
+    text: str
+
+
+@dataclass(frozen=True)
 class PageMap:
     lang: str
     placements: tuple[Placement, ...]
     pages: tuple[PageRecord, ...]
+    lines: tuple[DrawnLine, ...] = ()
+
+    def lines_of(self, entry_id: str) -> list[DrawnLine]:
+        return [line for line in self.lines if line.entry_id == entry_id]
 
     @property
     def page_count(self) -> int:

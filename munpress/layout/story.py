@@ -10,7 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns
 
 from munpress.diagnostics import Sink
-from munpress.layout.blocks import BlockConverter, BlockStyles, replace_style, table_font
+from munpress.layout.blocks import BlockConverter, BlockStyles, SpanningTable, replace_style, table_font
 from munpress.layout.flowables import BreakPage, FullPage, Marker, TocEntry
 from munpress.layout.markup import to_markup
 from munpress.layout.styles import Styles
@@ -122,12 +122,16 @@ class StoryBuilder:
         title = plain_text(entry.title)
         flowables += [Marker("entry", entry.id, title, entry.kind), Paragraph(to_markup(entry.title), s.article_title)]
         body = self._converter(entry, self.theme.column_width, self.block_styles["article"]).convert(entry.blocks)
-        if self.theme.columns > 1:
-            flowables.append(BalancedColumns(body, nCols=self.theme.columns, innerPadding=self.theme.gutter,
-                                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                                             spaceAfter=self.theme.leading * 1.5, needed=self.theme.leading * 3))
-        else:
-            flowables += body
+        if self.theme.columns == 1:
+            return flowables + body
+        for run in _runs_between_spanning_tables(body):
+            if isinstance(run, SpanningTable):
+                flowables.append(run)
+            elif run:
+                flowables.append(BalancedColumns(
+                    run, nCols=self.theme.columns, innerPadding=self.theme.gutter, leftPadding=0,
+                    rightPadding=0, topPadding=0, bottomPadding=0, spaceAfter=self.theme.leading * 1.5,
+                    needed=self.theme.leading * 3))
         return flowables
 
     def _block_styles(self) -> dict[str, BlockStyles]:
@@ -150,7 +154,8 @@ class StoryBuilder:
         }
 
     def _converter(self, entry: Entry, width: float, styles: BlockStyles) -> BlockConverter:
-        return BlockConverter(styles, width, self.frame_height * 0.45, self.sink, entry.id, self.lang)
+        return BlockConverter(styles, width, self.frame_height * 0.45, self.sink, entry.id, self.lang,
+                              full_width=self.theme.content_box(1).width)
 
     # -- full pages -------------------------------------------------------------------
     def _full_page(self, entry: Entry) -> list[Flowable]:
@@ -179,3 +184,15 @@ class StoryBuilder:
             Spacer(1, 20), Paragraph(f"ISSN {escape(front.issn)}", s.cover_line),
         ]
         return FullPage("back", content, valign="middle")
+
+
+def _runs_between_spanning_tables(body: list[Flowable]) -> list:
+    """The body cut at tables that span both columns: [run, table, run, …]; text above a
+    wide table is balanced in its columns, and the text after it starts new columns."""
+    runs: list = [[]]
+    for flowable in body:
+        if isinstance(flowable, SpanningTable):
+            runs += [flowable, []]
+        else:
+            runs[-1].append(flowable)
+    return runs

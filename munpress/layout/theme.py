@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 
 from reportlab.lib.colors import CMYKColor
@@ -55,7 +57,8 @@ class Theme:
     @property
     def column_width(self) -> float:
         box = self.content_box(1)
-        return (box.width - self.gutter * (self.columns - 1)) / self.columns
+        # rounded down: ReportLab refuses a picture or table a rounding error wider than its column
+        return math.floor((box.width - self.gutter * (self.columns - 1)) / self.columns * 100) / 100
 
     @property
     def leading(self) -> float:

@@ -1,0 +1,101 @@
+"""`layout.lost-text`: every word of every manuscript is on the page, in order.
+
+The layout records each line of text as it reaches the PDF (layout/textrecord.py). The words
+of the manuscript are looked for in that record in reading order; the lines may hold more
+(running heads, folios, note numbers), and a word may be split over a line end by
+hyphenation or because it was wider than the column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from munpress.checks.facts import EditionFacts
+from munpress.diagnostics import Diagnostic, Severity
+from munpress.model.nodes import Block, Document
+from munpress.model.words import SourcedWord, document_words, words
+
+# How far past the last word found the next one may be: a page turn's running head and
+# folio, a table's repeated header rows, note numbers.
+LOOKAHEAD = 80
+
+
+def check_lost_text(facts: EditionFacts) -> list[Diagnostic]:
+    if facts.page_map is None:
+        return []
+    found = []
+    for entry_id, document in facts.documents.items():
+        lines = [line.text for line in facts.page_map.lines_of(entry_id)]
+        printed = printed_order(document, facts.titles.get(entry_id), facts.set_aside.get(entry_id, ()))
+        expected = document_words(replace(document, blocks=printed))
+        lost = lost_words(expected, lines)
+        if lost:
+            first = expected[lost[0]]
+            where = first.source.describe() if first.source else document.source
+            found.append(Diagnostic(
+                Severity.ERROR, "layout.lost-text",
+                f"{len(lost)} of {len(expected)} words of the manuscript are not in the PDF; "
+                f"the first is «{first.word}» in {where}",
+                article=entry_id, lang=facts.lang, file=document.source,
+                hints=("this is a munpress bug: send the manuscript to the developers",),
+                data={"lost": len(lost), "words": len(expected),
+                      "first_lost": [expected[i].word for i in lost[:10]]}))
+    return found
+
+
+def printed_order(document: Document, title: Block | None, set_aside: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The manuscript's blocks in the order the issue prints them: its title first."""
+    def kept(block: Block) -> bool:
+        return not any(block is other for other in set_aside)
+
+    first = (title,) if title is not None and kept(title) else ()
+    return first + tuple(block for block in document.blocks if block is not title and kept(block))
+
+
+def lost_words(expected: Sequence[SourcedWord], lines: Sequence[str]) -> list[int]:
+    """Indexes of the expected words that are not found, in order, in the drawn lines."""
+    drawn: list[str] = []
+    starts: list[bool] = []  # the token begins a line
+    ends: list[bool] = []  # the token ends a line
+    for line in lines:
+        tokens = words(line)
+        drawn += tokens
+        starts += [True] + [False] * (len(tokens) - 1) if tokens else []
+        ends += [False] * (len(tokens) - 1) + [True] if tokens else []
+    lost, cursor = [], 0
+    for index, item in enumerate(expected):
+        after = _find(item.word, drawn, starts, ends, cursor)
+        if after is None:
+            lost.append(index)
+        else:
+            cursor = after
+    return lost
+
+
+def _find(word: str, drawn: list[str], starts: list[bool], ends: list[bool], start: int) -> int | None:
+    """The position just after `word` in `drawn` at or past `start`, or None."""
+    for k in range(start, min(start + LOOKAHEAD, len(drawn))):
+        if drawn[k] == word:
+            return k + 1
+        if ends[k] and word.startswith(drawn[k]):
+            after = _rest_of_split_word(word[len(drawn[k]):], drawn, starts, ends, k + 1)
+            if after is not None:
+                return after
+    return None
+
+
+def _rest_of_split_word(rest: str, drawn: list[str], starts: list[bool], ends: list[bool],
+                        start: int) -> int | None:
+    """The rest of a word broken at a line end begins a later line: the next one, or the first
+    of the next column or page after its running head and folio."""
+    for k in range(start, min(start + LOOKAHEAD, len(drawn))):
+        if not starts[k] or not rest.startswith(drawn[k]):
+            continue
+        if drawn[k] == rest:
+            return k + 1
+        if ends[k]:  # a word longer than two lines
+            after = _rest_of_split_word(rest[len(drawn[k]):], drawn, starts, ends, k + 1)
+            if after is not None:
+                return after
+    return None
