@@ -8,6 +8,7 @@ hyphenation or because it was wider than the column.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -19,6 +20,8 @@ from munpress.model.words import SourcedWord, document_words, words
 # How far past the last word found the next one may be: a page turn's running head and
 # folio, a table's repeated header rows, note numbers.
 LOOKAHEAD = 80
+# words in a row that must match to pick up the manuscript again further on
+RESYNC_RUN = 5
 
 
 def check_lost_text(facts: EditionFacts) -> list[Diagnostic]:
@@ -63,14 +66,31 @@ def lost_words(expected: Sequence[SourcedWord], lines: Sequence[str]) -> list[in
         drawn += tokens
         starts += [True] + [False] * (len(tokens) - 1) if tokens else []
         ends += [False] * (len(tokens) - 1) + [True] if tokens else []
+    positions: dict[str, list[int]] = {}
+    for k, token in enumerate(drawn):
+        positions.setdefault(token, []).append(k)
     lost, cursor = [], 0
     for index, item in enumerate(expected):
         after = _find(item.word, drawn, starts, ends, cursor)
+        if after is None:
+            after = _resync([e.word for e in expected[index:index + RESYNC_RUN]], drawn, positions, cursor)
         if after is None:
             lost.append(index)
         else:
             cursor = after
     return lost
+
+
+def _resync(run: list[str], drawn: list[str], positions: dict[str, list[int]], start: int) -> int | None:
+    """Past the look-ahead, the word still counts as found where it begins a run of the
+    manuscript's next words: the layout put something long before it (a table's repeated
+    header, a sidebar). Without this, one misplaced block would count every later word lost."""
+    if len(run) < RESYNC_RUN:
+        return None
+    for k in positions.get(run[0], [])[bisect_left(positions.get(run[0], []), start):]:
+        if drawn[k:k + len(run)] == run:
+            return k + 1
+    return None
 
 
 def _find(word: str, drawn: list[str], starts: list[bool], ends: list[bool], start: int) -> int | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from munpress.diagnostics import LayoutFailure, Sink
+from munpress.layout import reportlab_fixes
 from munpress.layout.doctemplate import IssueDocTemplate
 from munpress.layout.flowables import OversetError
 from munpress.layout.fonts import FontFamily, load_family
@@ -24,6 +25,8 @@ from munpress.layout.theme import Theme
 from munpress.locale import language_tag
 from munpress.manifest.schema import LayoutSettings
 from munpress.model.edition import Edition
+
+reportlab_fixes.apply()
 
 
 @dataclass(frozen=True)

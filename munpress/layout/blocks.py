@@ -14,12 +14,23 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 from munpress.diagnostics import LayoutFailure, Sink
 from munpress.layout.markup import split_images, to_markup
 from munpress.layout.theme import ACCENT_LIGHT, GREY
-from munpress.model.nodes import (Block, Heading, InlineImage, ListItem, Note,
-                                  Paragraph as ParagraphNode, Sidebar, Table as TableNode, block_text)
+from munpress.model.nodes import (
+    Block,
+    Heading,
+    InlineImage,
+    ListItem,
+    Note,
+    Sidebar,
+    block_text,
+)
+from munpress.model.nodes import Paragraph as ParagraphNode
+from munpress.model.nodes import Table as TableNode
 
 LIST_INDENT = 12  # points per nesting level
 CELL_PADDING = 3  # points left and right of a table cell's text
 SMALLEST_TABLE_FONT = 6  # a table is set no smaller than this to fit its page
+# a word wider than this many ems (a URL, a line of Chinese) may be split in a table cell
+LONGEST_UNBROKEN = 8
 
 
 class SpanningTable(Table):
@@ -136,10 +147,14 @@ class BlockConverter:
             hint="split the table in Word or turn its columns into rows")
 
     def _set_table(self, table, grid, spans, header_rows, cell_style, widths, kind) -> Flowable:
-        cells = [[BlockConverter(replace(self.styles, body=cell_style, body_first=cell_style, table_cell=cell_style),
-                                 width - 2 * CELL_PADDING, self.max_image_height, self.sink, self.entry_id,
-                                 self.lang).convert(cell.blocks) if cell else ""
-                  for cell, width in zip(row, widths)] for row in grid]
+        styles = replace(self.styles, body=cell_style, body_first=cell_style, table_cell=cell_style)
+
+        def content(cell, column: int):
+            width = sum(widths[column:column + cell.colspan]) - 2 * CELL_PADDING
+            return BlockConverter(styles, width, self.max_image_height, self.sink, self.entry_id,
+                                  self.lang).convert(cell.blocks)
+
+        cells = [[content(cell, c) if cell else "" for c, cell in enumerate(row)] for row in grid]
         flowable = kind(cells, colWidths=widths, repeatRows=header_rows,
                         style=TableStyle([("GRID", (0, 0), (-1, -1), 0.4, GREY), table_font(cell_style),
                                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -202,14 +217,28 @@ def _minimum_widths(grid, style: ParagraphStyle) -> list[float]:
     widths = [4 * style.fontSize] * columns  # even an empty column stays visible
     for row in grid:
         for c, cell in enumerate(row):
-            if cell is None:
-                continue
-            longest = 1.1 * max((stringWidth(word, style.fontName, style.fontSize)
-                           for block in cell.blocks for word in block_text(block).split()), default=0)
-            share = longest / min(cell.colspan, columns - c)
-            for k in range(c, min(c + cell.colspan, columns)):
-                widths[k] = max(widths[k], share + 2 * CELL_PADDING + 1)
+            if cell is not None:
+                share = _content_minimum(cell.blocks, style) / min(cell.colspan, columns - c)
+                for k in range(c, min(c + cell.colspan, columns)):
+                    widths[k] = max(widths[k], share + 2 * CELL_PADDING + 1)
     return widths
+
+
+def _content_minimum(blocks, style: ParagraphStyle) -> float:
+    """The narrowest measure blocks can be set in: their longest word, or the minimum of a
+    table nested in them."""
+    narrowest = 0.0
+    for block in blocks:
+        if isinstance(block, TableNode):
+            grid, _, _ = _grid(block)
+            narrowest = max(narrowest, sum(_minimum_widths(grid, style)))
+        elif isinstance(block, Sidebar):
+            narrowest = max(narrowest, _content_minimum(block.blocks, style) + 12)
+        else:
+            longest = 1.1 * max((stringWidth(word, style.fontName, style.fontSize)
+                                 for word in block_text(block).split()), default=0)
+            narrowest = max(narrowest, min(longest, LONGEST_UNBROKEN * style.fontSize))
+    return narrowest
 
 
 def _column_widths(minimum: list[float], total: float) -> list[float]:

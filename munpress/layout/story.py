@@ -6,11 +6,24 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.flowables import BalancedColumns
 
 from munpress.diagnostics import Sink
-from munpress.layout.blocks import BlockConverter, BlockStyles, SpanningTable, replace_style, table_font
+from munpress.layout.blocks import (
+    BlockConverter,
+    BlockStyles,
+    SpanningTable,
+    replace_style,
+    table_font,
+)
 from munpress.layout.flowables import BreakPage, FullPage, Marker, TocEntry
 from munpress.layout.markup import to_markup
 from munpress.layout.styles import Styles

@@ -12,7 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from munpress.model.meta import SourceRef
-from munpress.model.nodes import Block, Document, Heading, ListItem, Note, Paragraph, Sidebar, Table, plain_text
+from munpress.model.nodes import (
+    Block,
+    Document,
+    Heading,
+    ListItem,
+    Note,
+    Paragraph,
+    Sidebar,
+    Table,
+    plain_text,
+)
 
 _WORD = re.compile(r"\w+")
 
