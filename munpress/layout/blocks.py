@@ -9,10 +9,10 @@ from PIL import Image as PILImage
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Table, TableStyle
 
 from munpress.diagnostics import LayoutFailure, Sink
-from munpress.layout.markup import split_images, to_markup
+from munpress.layout.markup import note_label, split_images, to_markup
 from munpress.layout.theme import ACCENT_LIGHT, GREY
 from munpress.model.nodes import (
     Block,
@@ -21,6 +21,7 @@ from munpress.model.nodes import (
     ListItem,
     Note,
     Sidebar,
+    Text,
     block_text,
 )
 from munpress.model.nodes import Paragraph as ParagraphNode
@@ -65,7 +66,12 @@ class BlockConverter:
     def convert(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
         after_heading = True
+        notes_begun = False
         for block in blocks:
+            if isinstance(block, Note) and not notes_begun:
+                notes_begun = True  # a short rule sets the notes off from the text
+                flowables.append(HRFlowable(width="30%", thickness=0.5, color=GREY, spaceBefore=6,
+                                            spaceAfter=3, hAlign="LEFT"))
             flowables.extend(self._block(block, after_heading))
             after_heading = isinstance(block, Heading)
         return flowables
@@ -86,11 +92,19 @@ class BlockConverter:
         if isinstance(block, Sidebar):
             return [self._boxed(self.convert(block.blocks))]
         if isinstance(block, Note):
-            inner = BlockConverter(replace(self.styles, body=self.styles.note, body_first=self.styles.note),
-                                   self.width, self.max_image_height, self.sink, self.entry_id, self.lang)
-            content = inner.convert(block.blocks)
-            return [Paragraph(f"<super>{block.number}</super>", self.styles.note), *content]
+            return self._note(block)
         return []  # a PageBreak: columns flow on; the text around it is kept
+
+    def _note(self, note: Note) -> list[Flowable]:
+        """A note at the article's end, its number leading its first paragraph."""
+        inner = BlockConverter(replace(self.styles, body=self.styles.note, body_first=self.styles.note),
+                               self.width, self.max_image_height, self.sink, self.entry_id, self.lang)
+        label = note_label(note.number, note.kind)
+        blocks = note.blocks
+        if blocks and isinstance(blocks[0], ParagraphNode):
+            number = (Text(label, frozenset({"superscript"})), Text("\u00a0"))
+            return inner.convert((replace(blocks[0], inlines=number + blocks[0].inlines), *blocks[1:]))
+        return [Paragraph(f"<super>{label}</super>", self.styles.note), *inner.convert(blocks)]
 
     def _paragraph(self, block: ParagraphNode, after_heading: bool) -> list[Flowable]:
         role_styles = {"quote": self.styles.quote, "caption": self.styles.caption,

@@ -1,0 +1,124 @@
+"""What the reader hands over reaches the page as a magazine sets it: notes, small caps,
+soft and non-breaking hyphens, tables across columns and pages. Read back from the PDF."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from munpress.assemble import front_matter
+from munpress.checks.facts import EditionFacts
+from munpress.checks.lost_text import check_lost_text
+from munpress.diagnostics import LayoutFailure, Sink
+from munpress.layout import LaidOutEdition, layout_edition
+from munpress.layout.theme import Theme
+from munpress.manifest import load_manifest
+from munpress.model.edition import Edition, Entry, Rubric
+from munpress.model.meta import SourceRef
+from munpress.model.nodes import (Document, Note, NoteRef, Paragraph, Table, TableCell, TableRow,
+                                  Text)
+from tests.conftest import REPO
+
+MANIFEST = load_manifest(REPO, "147")
+LOREM = ("Жергиликтүү өз алдынча башкаруу органдары калкка кызмат көрсөтүүнүн сапатын жакшыртуу "
+         "үчүн бюджетти ачык талкуулашат жана жарандардын сунуштарын эске алышат. ")
+
+
+def lay_out(*blocks) -> LaidOutEdition:
+    entry = Entry("probe", "article", (Text("Сынак макаласы"),), tuple(blocks), "probe.docx")
+    edition = Edition("ky", "probe", 147, front_matter(MANIFEST.magazine, MANIFEST, "ky"),
+                      (Rubric("РУБРИКА", (entry,)),))
+    laid_out = layout_edition(edition, MANIFEST.magazine.layout, REPO / "fonts", Sink())
+    facts = EditionFacts("ky", {"probe": Document(tuple(blocks), "probe.docx")}, page_map=laid_out.page_map)
+    assert check_lost_text(facts) == []
+    return laid_out
+
+
+def article_pages(laid_out: LaidOutEdition) -> list[str]:
+    placement = laid_out.page_map.placements[0]
+    pages = PdfReader(BytesIO(laid_out.pdf)).pages[placement.page - 1:placement.last_page]
+    return [page.extract_text() for page in pages]
+
+
+def words_with_x(laid_out: LaidOutEdition, page_number: int) -> list[tuple[str, float]]:
+    found: list[tuple[str, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.append((text.strip(), cm[4] + tm[4]))
+
+    PdfReader(BytesIO(laid_out.pdf)).pages[page_number - 1].extract_text(visitor_text=visit)
+    return found
+
+
+def test_notes_follow_the_text_numbered_per_kind_with_the_number_leading_the_note():
+    laid_out = lay_out(
+        Paragraph((Text("Биринчи пикир"), NoteRef(1), Text(" жана экинчиси"), NoteRef(1, "endnote"), Text("."))),
+        Note(1, (Paragraph((Text("Шилтеме тексти."),)),)),
+        Note(1, (Paragraph((Text("Аягындагы эскертүү."),)),), kind="endnote"))
+    text = "\n".join(article_pages(laid_out))
+    assert text.index("Биринчи пикир") < text.index("Шилтеме тексти") < text.index("Аягындагы эскертүү")
+    lines = text.splitlines()
+    assert any(line.startswith("1") and "Шилтеме тексти." in line for line in lines)
+    assert any(line.startswith("i") and "Аягындагы эскертүү." in line for line in lines)
+
+
+def test_small_caps_print_capitals_and_all_caps_keep_the_manuscript_text_as_typed():
+    laid_out = lay_out(Paragraph((Text("Бишкек шаары", frozenset({"smallcaps"})), Text(" жана "),
+                                  Text("Ош шаары", frozenset({"allcaps"})))))
+    text = article_pages(laid_out)[0]
+    assert "БИШКЕК ШААРЫ" in text and "ОШ ШААРЫ" in text
+
+
+def test_a_soft_hyphen_is_a_break_that_prints_a_hyphen_only_at_a_line_end():
+    word = "өз\u00adал\u00adдын\u00adча\u00adлык\u00adты\u00adгын\u00adда"
+    laid_out = lay_out(*[Paragraph((Text(f"{LOREM} {word} {LOREM}"),)) for _ in range(6)])
+    lines = [line.strip() for page in article_pages(laid_out) for line in page.splitlines() if line.strip()]
+    assert not any("\u00ad" in line for line in lines)
+    broken = [(line.split()[-1], after.split()[0]) for line, after in zip(lines, lines[1:])
+              if line.split()[-1].startswith("өз") and line.endswith("-")]
+    assert broken, "the word never broke at one of its soft hyphens"
+    assert all(head[:-1] + tail == "өзалдынчалыктыгында" for head, tail in broken)
+
+
+def test_a_non_breaking_hyphen_and_space_are_printed_and_never_broken():
+    words = "Кара\u2011Суу 5\u00a0км " * 60
+    laid_out = lay_out(Paragraph((Text(words),)))
+    for line in "\n".join(article_pages(laid_out)).splitlines():
+        stripped = line.strip()
+        assert not stripped.endswith(("Кара\u2011", "Кара-", " 5")), line
+
+
+def _cells(*texts: str, header: bool = False) -> TableRow:
+    return TableRow(tuple(TableCell((Paragraph((Text(t),)),)) for t in texts), header=header)
+
+
+def test_header_rows_repeat_when_a_table_breaks_across_columns_and_pages():
+    rows = (_cells("Айыл өкмөтү", "Калкы", header=True),
+            *[_cells(f"Айыл {n}", f"{1000 + n}") for n in range(220)])
+    laid_out = lay_out(Table(rows, source=SourceRef("probe.docx", 3)))
+    headers = sum(line.count("Айыл өкмөтү") for line in "\n".join(article_pages(laid_out)).splitlines())
+    assert laid_out.page_map.placements[0].last_page > laid_out.page_map.placements[0].page
+    assert headers >= 3  # the first column, the next column, the next page
+
+
+def test_a_table_too_wide_for_a_column_spans_both_columns():
+    heads = [f"Көрсөткүчтөрдүн{n}" for n in range(6)]
+    laid_out = lay_out(Paragraph((Text(LOREM * 3),)), Table((_cells(*heads, header=True),
+                                                             _cells(*["бир"] * 6))),
+                       Paragraph((Text(LOREM * 3),)))
+    theme = Theme.from_settings(MANIFEST.magazine.layout)
+    page = laid_out.page_map.placements[0].page
+    box = theme.content_box(page)
+    xs = [x for word, x in words_with_x(laid_out, page) if word.startswith("Көрсөткүчтөрдүн")]
+    assert len(xs) == 6 and max(xs) > box.x + theme.column_width + theme.gutter
+
+
+def test_a_table_too_wide_for_the_page_stops_the_build_naming_the_article_and_the_place():
+    row = _cells(*[f"Көрсөткүчтөрдүн{n}" for n in range(40)])
+    with pytest.raises(LayoutFailure) as refused:
+        lay_out(Table((row,), source=SourceRef("probe.docx", 7, "Көрсөткүчтөрдүн0")))
+    assert refused.value.code == "layout.table-too-wide" and refused.value.article == "probe"
+    assert "probe.docx, paragraph 7" in refused.value.message
