@@ -70,6 +70,10 @@ def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
     result = build_issue(_root(root), issue, lang, out_dir, Sink())
     for path in result.paths:
         out.print(str(path))
+    for d in result.diagnostics:
+        if d.code == "docx.tracked-changes":  # the PDF shows text that is not final yet: say so
+            err.print(f"{d.lang} · {d.article}: {d.data['tracked_changes']} tracked changes set as accepted",
+                      markup=False)
     findings = [d for d in result.diagnostics if d.severity is not Severity.INFO]
     if findings:
         err.print(f"{_summary(findings)} found: run [bold]munpress check {issue}[/bold] for details")

@@ -5,7 +5,7 @@ One function per command. Each returns values; the CLI renders them and sets the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from munpress.assemble import assemble_edition, set_aside_blocks, title_block
@@ -57,11 +57,14 @@ def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink):
     for entry in manifest.issue.entries():
         if not entry.in_edition(lang):
             continue
+        reading = Sink()
         try:
-            documents[entry.id] = read_manuscript(entry.manuscript(lang), lang=lang, sink=sink,
+            documents[entry.id] = read_manuscript(entry.manuscript(lang), lang=lang, sink=reading,
                                                   extra_styles=manifest.magazine.styles, article=entry.id)
         except InputError as error:
             errors[entry.id] = error
+        for finding in reading.items:  # readers know the file; the edition is known here
+            sink.report(finding if finding.lang else replace(finding, lang=lang))
     return documents, errors
 
 

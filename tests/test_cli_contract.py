@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from pypdf import PdfReader
+
 from tests.conftest import run_munpress
 
 
@@ -81,3 +83,42 @@ def test_text_too_long_for_a_full_page_is_an_overset_error_never_cut(magazine_co
     assert checked.returncode == 1
     overset = [f for f in json.loads(checked.stdout) if f["code"] == "layout.overset"]
     assert [f["article"] for f in overset] == ["15-academy-courses"]
+
+
+def _mark_up_for_review(path):
+    """Leave a tracked insertion, a tracked deletion and a comment in a real manuscript."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document(str(path))
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    paragraphs[2]._p.append(parse_xml(
+        f'<w:ins {w} w:id="901" w:author="Ред"><w:r><w:t xml:space="preserve"> Кошулган сүйлөм.</w:t></w:r></w:ins>'))
+    paragraphs[2]._p.append(parse_xml(
+        f'<w:del {w} w:id="902" w:author="Ред"><w:r><w:delText>Өчүрүлгөнсөз</w:delText></w:r></w:del>'))
+    paragraphs[4]._p.append(parse_xml(f'<w:r {w}><w:commentReference w:id="903"/></w:r>'))
+    paragraphs[5].style = document.styles.add_style("ЖаңыСтиль", WD_STYLE_TYPE.PARAGRAPH)
+    document.save(str(path))
+
+
+def test_review_marks_are_reported_by_check_and_set_as_accepted_by_build(magazine_copy, tmp_path):
+    _mark_up_for_review(magazine_copy / "issues/147/manuscripts/ky/03-participatory-budget.docx")
+    checked = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine_copy))
+    assert checked.returncode == 1
+    found = {d["code"]: d for d in json.loads(checked.stdout)}
+    changes, comments = found["docx.tracked-changes"], found["docx.comments"]
+    assert changes["severity"] == "error" and changes["article"] == "03-participatory-budget"
+    assert (changes["insertions"], changes["deletions"]) == (1, 1) and changes["first_places"] == [3]
+    assert "paragraph 3" in changes["message"] and "sets them as accepted" in changes["message"]
+    assert comments["severity"] == "warning" and comments["comments"] == 1 and comments["first_places"] == [5]
+    style = found["docx.unknown-style"]  # a reader's finding, told which edition it is in
+    assert (style["lang"], style["article"], style["severity"]) == ("ky", "03-participatory-budget", "warning")
+    assert "ЖаңыСтиль" in style["message"]
+
+    built = run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(tmp_path))
+    assert built.returncode == 0, built.stderr
+    assert "ky · 03-participatory-budget: 2 tracked changes set as accepted" in built.stderr
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(next(tmp_path.glob("*.pdf"))).pages).split())
+    assert "Кошулган сүйлөм." in text and "Өчүрүлгөнсөз" not in text

@@ -152,7 +152,8 @@ class ReviewMarks:
     deletions: int = 0
     moves: int = 0
     comments: int = 0
-    first_places: tuple[SourceRef, ...] = ()
+    change_places: tuple[SourceRef, ...] = ()  # the first few, in reading order
+    comment_places: tuple[SourceRef, ...] = ()
 
     @property
     def tracked_changes(self) -> int:

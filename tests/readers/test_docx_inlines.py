@@ -63,7 +63,7 @@ def test_text_inside_tracked_insertion_is_kept(tmp_path: Path) -> None:
     document = read(path)
     assert text_of(document.blocks[0]) == "Бул жаңы текст"
     assert document.review_marks.insertions == 1
-    assert document.review_marks.first_places[0].paragraph == 1
+    assert document.review_marks.change_places[0].paragraph == 1
 
 
 def test_text_inside_tracked_deletion_is_dropped(tmp_path: Path) -> None:

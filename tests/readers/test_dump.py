@@ -65,7 +65,7 @@ def test_dump_indents_nested_blocks_and_shows_spans() -> None:
     document = Document(
         blocks=(table, Sidebar((Paragraph((Text("кутуча"),)),)), Note(1, (Paragraph((Text("эскертүү"),)),))),
         source="a.docx",
-        review_marks=ReviewMarks(insertions=2, first_places=(SourceRef("a.docx", 1),)),
+        review_marks=ReviewMarks(insertions=2, change_places=(SourceRef("a.docx", 1),)),
     )
     assert dump_document(document).splitlines() == [
         "Document source=a.docx",

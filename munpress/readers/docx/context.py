@@ -30,11 +30,13 @@ class ReviewCounter:
     deletions: int = 0
     moves: int = 0
     comments: set[str] = field(default_factory=set)
-    first_places: list[SourceRef] = field(default_factory=list)
+    change_places: list[SourceRef] = field(default_factory=list)
+    comment_places: list[SourceRef] = field(default_factory=list)
 
-    def note_place(self, place: SourceRef) -> None:
-        if len(self.first_places) < FIRST_PLACES_KEPT and place not in self.first_places:
-            self.first_places.append(place)
+    def note_place(self, place: SourceRef, *, comment: bool = False) -> None:
+        places = self.comment_places if comment else self.change_places
+        if len(places) < FIRST_PLACES_KEPT and place not in places:
+            places.append(place)
 
     def freeze(self) -> ReviewMarks:
         return ReviewMarks(
@@ -42,7 +44,8 @@ class ReviewCounter:
             deletions=self.deletions,
             moves=self.moves,
             comments=len(self.comments),
-            first_places=tuple(self.first_places),
+            change_places=tuple(self.change_places),
+            comment_places=tuple(self.comment_places),
         )
 
 

@@ -102,7 +102,7 @@ class InlineReader:
 
     def count_comment(self, node: ooxml.Element) -> None:
         self.context.review.comments.add(ooxml.attribute(node, "w:id") or str(id(node)))
-        self.context.review.note_place(self.context.source(""))
+        self.context.review.note_place(self.context.source(""), comment=True)
 
     def hyperlink_url(self, node: ooxml.Element) -> str | None:
         relationship_id = ooxml.attribute(node, "r:id")
