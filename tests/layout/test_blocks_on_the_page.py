@@ -17,8 +17,16 @@ from munpress.layout.theme import Theme
 from munpress.manifest import load_manifest
 from munpress.model.edition import Edition, Entry, Rubric
 from munpress.model.meta import SourceRef
-from munpress.model.nodes import (Document, Note, NoteRef, Paragraph, Table, TableCell, TableRow,
-                                  Text)
+from munpress.model.nodes import (
+    Document,
+    Note,
+    NoteRef,
+    Paragraph,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+)
 from tests.conftest import REPO
 
 MANIFEST = load_manifest(REPO, "147")
