@@ -25,16 +25,7 @@ from pathlib import Path
 import pytest
 
 from munpress.diagnostics import Sink
-from munpress.model.nodes import (
-    Block,
-    Heading,
-    ListItem,
-    Note,
-    Paragraph,
-    Sidebar,
-    Table,
-    plain_text,
-)
+from munpress.model.nodes import block_text
 from munpress.readers import read_manuscript
 from tests.readers.pandoc_native import native_words, words
 
@@ -61,17 +52,6 @@ def pandoc_files() -> list[str]:
         return []
     return sorted(path.name.removesuffix(NATIVE_SUFFIX) + ".docx"
                   for path in CORPUS.glob(f"pandoc__*{NATIVE_SUFFIX}"))
-
-
-def block_words_text(block: Block) -> str:
-    """The visible text of a block as pandoc would have it: list labels left out."""
-    if isinstance(block, (Paragraph, Heading, ListItem)):
-        return plain_text(block.inlines)
-    if isinstance(block, Table):
-        return " ".join(block_words_text(b) for row in block.rows for cell in row.cells for b in cell.blocks)
-    if isinstance(block, (Sidebar, Note)):
-        return " ".join(block_words_text(b) for b in block.blocks)
-    return ""
 
 
 @dataclass(frozen=True)
@@ -107,7 +87,7 @@ class Agreement:
 @cache
 def agreement(name: str) -> Agreement:
     document = read_manuscript(CORPUS / name, lang="ru", sink=Sink())
-    ours = words(" ".join(block_words_text(block) for block in document.blocks))
+    ours = words(" ".join(block_text(block) for block in document.blocks))  # list labels are not text
     native = (CORPUS / (name.removesuffix(".docx") + NATIVE_SUFFIX)).read_text(encoding="utf-8")
     return Agreement(name, tuple(ours), tuple(native_words(native)))
 
