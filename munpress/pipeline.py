@@ -11,7 +11,7 @@ from pathlib import Path
 from munpress.assemble import assemble_edition, set_aside_blocks, title_block
 from munpress.checks import EditionFacts, PlacementRow, placement_rows, run_checks
 from munpress.checks.lost_text import check_lost_text
-from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Sink
+from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.manifest import load_manifest
 from munpress.manifest.schema import Manifest
@@ -90,8 +90,10 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink) -> _Edition:
 def _lost_text_failure(facts: EditionFacts) -> LayoutFailure | None:
     """A PDF that misses words of a manuscript must not reach anyone: the build refuses it."""
     for finding in check_lost_text(facts):
+        if finding.severity is not Severity.ERROR:
+            continue  # a sign printed blank is reported; only lost words stop the build
         return LayoutFailure(finding.message, code=finding.code, article=finding.article,
-                             hint="this is a munpress bug: send the manuscript to the developers")
+                             hint=finding.hints[0] if finding.hints else None)
     return None
 
 

@@ -122,3 +122,19 @@ def test_review_marks_are_reported_by_check_and_set_as_accepted_by_build(magazin
     assert "ky · 03-participatory-budget: 2 tracked changes set as accepted" in built.stderr
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(next(tmp_path.glob("*.pdf"))).pages).split())
     assert "Кошулган сүйлөм." in text and "Өчүрүлгөнсөз" not in text
+
+
+def test_a_character_no_font_has_stops_the_build_naming_it_and_check_reports_it(magazine_copy, tmp_path):
+    import docx
+
+    path = magazine_copy / "issues/147/manuscripts/ru/09-waste-plan.docx"
+    document = docx.Document(str(path))
+    document.add_paragraph("Коэффициент α = 0,8 принят по методике.")
+    document.save(str(path))
+    out = tmp_path / "out"
+    built = run_munpress("build", "147", "--lang", "ru", "--root", str(magazine_copy), "--out", str(out))
+    assert built.returncode == 1 and not out.exists()
+    assert "09-waste-plan" in built.stderr and "«α» U+03B1" in built.stderr and "Traceback" not in built.stderr
+    checked = run_munpress("check", "147", "--lang", "ru", "--json", "--root", str(magazine_copy))
+    [finding] = [d for d in json.loads(checked.stdout) if d["code"] == "layout.missing-glyph"]
+    assert finding["article"] == "09-waste-plan" and finding["characters"] == ["α"]

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.layout.pagemap import NOT_PRINTED
 from munpress.model.nodes import Block, Document
 from munpress.model.words import SourcedWord, document_words, words
 
@@ -32,19 +33,56 @@ def check_lost_text(facts: EditionFacts) -> list[Diagnostic]:
         lines = [line.text for line in facts.page_map.lines_of(entry_id)]
         printed = printed_order(document, facts.titles.get(entry_id), facts.set_aside.get(entry_id, ()))
         expected = document_words(replace(document, blocks=printed))
-        lost = lost_words(expected, lines)
-        if lost:
-            first = expected[lost[0]]
+        blank = {glyph.char.casefold() for glyph in facts.page_map.missing_glyphs if glyph.entry_id == entry_id}
+        unprintable = [i for i, item in enumerate(expected) if blank & set(item.word)]
+        if blank:
+            found.append(_missing_glyphs(facts, entry_id, document, expected, unprintable))
+        others = sorted(set(lost_printable_words(expected, lines, blank)) - set(unprintable))
+        if others:
+            first = expected[others[0]]
             where = first.source.describe() if first.source else document.source
             found.append(Diagnostic(
                 Severity.ERROR, "layout.lost-text",
-                f"{len(lost)} of {len(expected)} words of the manuscript are not in the PDF; "
+                f"{len(others)} of {len(expected)} words of the manuscript are not in the PDF; "
                 f"the first is «{first.word}» in {where}",
                 article=entry_id, lang=facts.lang, file=document.source,
                 hints=("this is a munpress bug: send the manuscript to the developers",),
-                data={"lost": len(lost), "words": len(expected),
-                      "first_lost": [expected[i].word for i in lost[:10]]}))
+                data={"lost": len(others), "words": len(expected),
+                      "first_lost": [expected[i].word for i in others[:10]]}))
     return found
+
+
+def lost_printable_words(expected: Sequence[SourcedWord], lines: Sequence[str], blank: set[str]) -> list[int]:
+    """Lost words, looking for a word with a blank character by the parts of it that print."""
+    skeleton, owner = [], []
+    for i, item in enumerate(expected):
+        if blank & set(item.word):
+            pieces = words("".join(NOT_PRINTED if ch in blank else ch for ch in item.word))
+        else:
+            pieces = [item.word]
+        skeleton += [SourcedWord(piece, item.source) for piece in pieces]
+        owner += [i] * len(pieces)
+    return [owner[k] for k in lost_words(skeleton, lines)]
+
+
+def _missing_glyphs(facts: EditionFacts, entry_id: str, document: Document,
+                    expected: Sequence[SourcedWord], unprintable: list[int]) -> Diagnostic:
+    """An error when words cannot be printed; a warning when only signs would be blank."""
+    glyphs = [g for g in facts.page_map.missing_glyphs if g.entry_id == entry_id]
+    chars = "".join(dict.fromkeys(g.char for g in glyphs))
+    fonts = ", ".join(dict.fromkeys(g.font for g in glyphs))
+    shown = " ".join(f"«{ch}» U+{ord(ch):04X}" for ch in chars[:6]) + (" …" if len(chars) > 6 else "")
+    message = f"{len(chars)} characters are not in the fonts ({fonts}) and would print blank: {shown}"
+    if unprintable:
+        first = expected[unprintable[0]]
+        where = first.source.describe() if first.source else document.source
+        message += f"; {len(unprintable)} words cannot be printed, the first «{first.word}» in {where}"
+    return Diagnostic(
+        Severity.ERROR if unprintable else Severity.WARNING, "layout.missing-glyph", message,
+        article=entry_id, lang=facts.lang, file=document.source,
+        hints=("put a font that has these characters in fonts/ and name it in munpress.toml "
+               "[layout.fonts], or replace the characters in the manuscript",),
+        data={"characters": list(chars), "words": len(unprintable), "fonts": fonts.split(", ")})
 
 
 def printed_order(document: Document, title: Block | None, set_aside: tuple[Block, ...]) -> tuple[Block, ...]:

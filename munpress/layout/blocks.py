@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Table, TableStyle
 
 from munpress.diagnostics import LayoutFailure, Sink
+from munpress.layout.fonts import covers
 from munpress.layout.markup import note_label, split_images, to_markup
 from munpress.layout.theme import ACCENT_LIGHT, GREY
 from munpress.model.nodes import (
@@ -86,7 +87,7 @@ class BlockConverter:
             style = replace_style(self.styles.list_item, "lvl",
                                   leftIndent=self.styles.list_item.leftIndent + block.level * LIST_INDENT,
                                   bulletIndent=self.styles.list_item.bulletIndent + block.level * LIST_INDENT)
-            return self._paragraph_pieces(block.inlines, style, bullet=block.label)
+            return self._paragraph_pieces(block.inlines, style, bullet=_printable_label(block, style))
         if isinstance(block, TableNode):
             return [self._table(block)]
         if isinstance(block, Sidebar):
@@ -213,6 +214,16 @@ def _grid(table: TableNode):
             break
         header_rows += 1
     return grid, spans, header_rows
+
+
+# Bullets for Word bullet glyphs the body font lacks (○ ▪ ➢ …), by nesting level.
+FALLBACK_BULLETS = ("•", "–", "•")
+
+
+def _printable_label(item: ListItem, style: ParagraphStyle) -> str:
+    if not item.label or item.ordered or covers(style.fontName, item.label):
+        return item.label
+    return FALLBACK_BULLETS[item.level % len(FALLBACK_BULLETS)]
 
 
 def _shrinking(style: ParagraphStyle):

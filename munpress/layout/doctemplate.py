@@ -11,7 +11,7 @@ from __future__ import annotations
 from reportlab.platypus import BaseDocTemplate
 
 from munpress.layout.flowables import TOC_NUMBER_WIDTH, Marker, toc_form_name
-from munpress.layout.pagemap import PageMap, PageRecord, Placement
+from munpress.layout.pagemap import MissingGlyph, PageMap, PageRecord, Placement
 from munpress.layout.templates import WITHOUT_FOLIO, template_id
 from munpress.layout.textrecord import RecordingCanvas
 
@@ -84,4 +84,5 @@ class IssueDocTemplate(BaseDocTemplate):
             for key in self._order for p in [self._placements[key]])
         recorder = self.canv.text_recorder
         recorder.end_line()
-        return PageMap(self.lang, placements, tuple(self._pages), tuple(recorder.lines))
+        return PageMap(self.lang, placements, tuple(self._pages), tuple(recorder.lines),
+                       tuple(MissingGlyph(*key) for key in recorder.missing))

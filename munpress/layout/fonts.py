@@ -84,3 +84,15 @@ def load_family(family: str, fonts_dir: Path) -> FontFamily:
         addMapping(base, int(weight >= 700), int(style == "italic"), names[face])
     coverage = frozenset(pdfmetrics.getFont(names["regular"]).face.charToGlyph)
     return FontFamily(family, tuple(names.items()), tuple(faces.items()), origin, coverage)
+
+
+@cache
+def glyphs_of(font_name: str) -> frozenset[int] | None:
+    """The code points a registered font can print; None for fonts that do not say."""
+    face = getattr(pdfmetrics.getFont(font_name), "face", None)
+    return frozenset(face.charToGlyph) if hasattr(face, "charToGlyph") else None
+
+
+def covers(font_name: str, text: str) -> bool:
+    glyphs = glyphs_of(font_name)
+    return glyphs is None or all(ord(ch) in glyphs or ch.isspace() for ch in text)

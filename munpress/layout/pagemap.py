@@ -35,12 +35,26 @@ class DrawnLine:
     text: str
 
 
+# What the text record holds in place of a character the font cannot print.
+NOT_PRINTED = "\ufffd"
+
+
+@dataclass(frozen=True)
+class MissingGlyph:
+    """A character drawn in a font that has no glyph for it: the page shows a blank."""
+
+    entry_id: str | None
+    char: str
+    font: str
+
+
 @dataclass(frozen=True)
 class PageMap:
     lang: str
     placements: tuple[Placement, ...]
     pages: tuple[PageRecord, ...]
     lines: tuple[DrawnLine, ...] = ()
+    missing_glyphs: tuple[MissingGlyph, ...] = ()
 
     def lines_of(self, entry_id: str) -> list[DrawnLine]:
         return [line for line in self.lines if line.entry_id == entry_id]

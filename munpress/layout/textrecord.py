@@ -1,17 +1,21 @@
 """What text was really drawn, line by line: recorded at the canvas, where every string
-reaches the PDF, so the record cannot disagree with the page (see checks/lost_text.py)."""
+reaches the PDF, so the record cannot disagree with the page (see checks/lost_text.py).
+
+A character the current font has no glyph for prints as a blank: it is recorded as U+FFFD,
+so its word counts as lost, and listed as a `MissingGlyph`."""
 
 from __future__ import annotations
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from munpress.layout.pagemap import DrawnLine
+from munpress.layout.fonts import covers, glyphs_of
+from munpress.layout.pagemap import NOT_PRINTED, DrawnLine
 
 
 class _RecordingTextObject(PDFTextObject):
     def _formatText(self, text):
-        self._canvas.text_recorder.add(text, self._y)
+        self._canvas.text_recorder.add(text, self._y, self._fontname)
         return super()._formatText(text)
 
     # T* (next line) moves down without updating the object's y: end the line here
@@ -32,16 +36,30 @@ class TextRecorder:
         self.lines: list[DrawnLine] = []
         self.page = 1
         self.entry: str | None = None
+        self.missing: dict[tuple[str | None, str, str], None] = {}  # ordered set
         self._parts: list[str] = []
         self._y: float | None = None
 
-    def add(self, text, y: float) -> None:
+    def add(self, text, y: float, font_name: str) -> None:
         if isinstance(text, bytes):
             text = text.decode("utf-8", "replace")
         if self._y is not None and abs(y - self._y) > 0.5:
             self.end_line()
         self._y = y
-        self._parts.append(text)
+        self._parts.append(self._printable(text, font_name))
+
+    def _printable(self, text: str, font_name: str) -> str:
+        if covers(font_name, text):
+            return text
+        glyphs = glyphs_of(font_name)
+        shown = []
+        for ch in text:
+            if ord(ch) in glyphs or ch.isspace():
+                shown.append(ch)
+            else:
+                self.missing[(self.entry, ch, font_name)] = None
+                shown.append(NOT_PRINTED)
+        return "".join(shown)
 
     def end_line(self) -> None:
         if self._parts:

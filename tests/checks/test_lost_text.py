@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from munpress.checks.facts import EditionFacts
 from munpress.checks.lost_text import check_lost_text, lost_words
-from munpress.layout.pagemap import DrawnLine, PageMap
+from munpress.layout.pagemap import DrawnLine, MissingGlyph, PageMap
 from munpress.model.meta import SourceRef
 from munpress.model.nodes import (
     Document,
@@ -99,3 +99,29 @@ def test_text_set_far_from_its_place_counts_only_the_words_out_of_order():
     assert lost_words(expected, lines) == []
     # the words after a lost one are still found: one lost word is one finding
     assert lost_words(expected, ["бир эки", filler, "төрт беш алты жети сегиз тогуз он"]) == [2]
+
+
+def _facts_with_blanks(document: Document, lines: list[str], chars: str) -> EditionFacts:
+    page_map = PageMap("ky", (), (), tuple(DrawnLine(3, "a", text) for text in lines),
+                       tuple(MissingGlyph("a", ch, "PTSerif-regular") for ch in chars))
+    return EditionFacts("ky", {"a": document}, page_map=page_map)
+
+
+def test_words_with_characters_the_font_lacks_are_an_error_naming_the_characters_not_lost_text():
+    document = Document((Paragraph((Text("Бирдик 5 μг жана Ωм, андан кийин текст"),)),), source="a.docx")
+    [finding] = check_lost_text(_facts_with_blanks(document, ["Бирдик 5 \ufffdг жана \ufffdм, андан кийин текст"], "μΩ"))
+    assert finding.code == "layout.missing-glyph" and finding.severity.value == "error"
+    assert finding.data["characters"] == ["μ", "Ω"] and finding.data["words"] == 2
+    assert "«μ» U+03BC" in finding.message and "the first «μг»" in finding.message
+
+
+def test_a_word_after_blank_characters_is_still_looked_for():
+    document = Document((Paragraph((Text("μμμ жана"),)),), source="a.docx")
+    found = check_lost_text(_facts_with_blanks(document, ["\ufffd\ufffd\ufffd"], "μ"))
+    assert [d.code for d in found] == ["layout.missing-glyph", "layout.lost-text"]
+
+
+def test_signs_printed_blank_without_costing_a_word_are_a_warning():
+    document = Document((ListItem(0, "▪", False, (Text("пункт"),)),), source="a.docx")
+    [finding] = check_lost_text(_facts_with_blanks(document, ["\ufffd", "пункт"], "▪"))
+    assert finding.code == "layout.missing-glyph" and finding.severity.value == "warning"

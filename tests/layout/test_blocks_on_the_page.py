@@ -19,6 +19,7 @@ from munpress.model.edition import Edition, Entry, Rubric
 from munpress.model.meta import SourceRef
 from munpress.model.nodes import (
     Document,
+    ListItem,
     Note,
     NoteRef,
     Paragraph,
@@ -130,3 +131,19 @@ def test_a_table_too_wide_for_the_page_stops_the_build_naming_the_article_and_th
         lay_out(Table((row,), source=SourceRef("probe.docx", 7, "Көрсөткүчтөрдүн0")))
     assert refused.value.code == "layout.table-too-wide" and refused.value.article == "probe"
     assert "probe.docx, paragraph 7" in refused.value.message
+
+
+def test_a_bullet_the_font_lacks_is_replaced_by_one_it_has():
+    laid_out = lay_out(ListItem(0, "▪", False, (Text("биринчи"),)), ListItem(1, "➢", False, (Text("экинчи"),)))
+    text = article_pages(laid_out)[0]
+    assert "• биринчи" in text and "– экинчи" in text
+    assert laid_out.page_map.missing_glyphs == ()
+
+
+def test_a_character_the_font_lacks_is_recorded_as_blank_with_its_entry_and_font():
+    entry = Entry("probe", "article", (Text("Сынак"),), (Paragraph((Text("Бурч α = 30°"),)),), "probe.docx")
+    edition = Edition("ky", "probe", 147, front_matter(MANIFEST.magazine, MANIFEST, "ky"), (Rubric("Р", (entry,)),))
+    laid_out = layout_edition(edition, MANIFEST.magazine.layout, REPO / "fonts", Sink())
+    [glyph] = laid_out.page_map.missing_glyphs
+    assert (glyph.entry_id, glyph.char, glyph.font) == ("probe", "α", "PTSerif-regular")
+    assert any("\ufffd = 30" in line.text for line in laid_out.page_map.lines_of("probe"))
