@@ -10,7 +10,6 @@ from pathlib import Path
 
 from munpress.assemble import assemble_edition, set_aside_blocks, title_block
 from munpress.checks import EditionFacts, PlacementRow, placement_rows, run_checks
-from munpress.checks.lost_text import check_lost_text
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.manifest import load_manifest
@@ -39,6 +38,10 @@ class _Edition:
     laid_out: LaidOutEdition | None
     read_errors: dict[str, InputError]
     layout_failure: LayoutFailure | None
+
+
+# Findings that mean the PDF would not print every word: build writes nothing.
+STOPS_THE_BUILD = ("layout.lost-text", "layout.missing-glyph")
 
 
 def select_languages(manifest: Manifest, wanted: list[str] | None) -> list[str]:
@@ -84,17 +87,7 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink) -> _Edition:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return _Edition(facts, None, {}, failure)
     facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside)
-    return _Edition(facts, laid_out, {}, _lost_text_failure(facts))
-
-
-def _lost_text_failure(facts: EditionFacts) -> LayoutFailure | None:
-    """A PDF that misses words of a manuscript must not reach anyone: the build refuses it."""
-    for finding in check_lost_text(facts):
-        if finding.severity is not Severity.ERROR:
-            continue  # a sign printed blank is reported; only lost words stop the build
-        return LayoutFailure(finding.message, code=finding.code, article=finding.article,
-                             hint=finding.hints[0] if finding.hints else None)
-    return None
+    return _Edition(facts, laid_out, {}, None)
 
 
 def pdf_name(manifest: Manifest, lang: str) -> str:
@@ -111,9 +104,13 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
             raise error
         if edition.layout_failure:
             raise edition.layout_failure
+    diagnostics = sink.items + run_checks(manifest, [e.facts for e in editions])
+    for finding in diagnostics:  # a PDF missing words of a manuscript must not reach anyone
+        if finding.code in STOPS_THE_BUILD and finding.severity is Severity.ERROR:
+            raise LayoutFailure(finding.message, code=finding.code, article=finding.article,
+                                hint=finding.hints[0] if finding.hints else None)
     target = out_dir or root / "build" / str(manifest.issue.number)
     paths = [write_pdf(e.laid_out.pdf, target / pdf_name(manifest, e.facts.lang)) for e in editions]
-    diagnostics = sink.items + run_checks(manifest, [e.facts for e in editions])
     return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
 
 

@@ -54,6 +54,8 @@ def check_lost_text(facts: EditionFacts) -> list[Diagnostic]:
 
 def lost_printable_words(expected: Sequence[SourcedWord], lines: Sequence[str], blank: set[str]) -> list[int]:
     """Lost words, looking for a word with a blank character by the parts of it that print."""
+    if not blank:
+        return lost_words(expected, lines)
     skeleton, owner = [], []
     for i, item in enumerate(expected):
         if blank & set(item.word):
