@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Table, Ta
 
 from munpress.diagnostics import LayoutFailure, Sink
 from munpress.layout.fonts import covers
-from munpress.layout.markup import note_label, split_images, to_markup
+from munpress.layout.markup import note_label, split_images
+from munpress.layout.paragraph import SetParagraph, keep_headings_with_text
 from munpress.layout.theme import ACCENT_LIGHT, GREY
 from munpress.model.nodes import (
     Block,
@@ -21,6 +22,7 @@ from munpress.model.nodes import (
     InlineImage,
     ListItem,
     Note,
+    NoteRef,
     Sidebar,
     Text,
     block_text,
@@ -75,7 +77,7 @@ class BlockConverter:
                                             spaceAfter=3, hAlign="LEFT"))
             flowables.extend(self._block(block, after_heading))
             after_heading = isinstance(block, Heading)
-        return flowables
+        return keep_headings_with_text(flowables)
 
     def _block(self, block: Block, after_heading: bool) -> list[Flowable]:
         if isinstance(block, ParagraphNode):
@@ -120,9 +122,8 @@ class BlockConverter:
             if isinstance(piece, InlineImage):
                 flowables.append(self._image(piece))
                 continue
-            markup = to_markup(piece)
-            if markup:
-                flowables.append(Paragraph(markup, style, bulletText=bullet))
+            if any(isinstance(node, NoteRef) or (isinstance(node, Text) and node.text.strip()) for node in piece):
+                flowables.append(SetParagraph(_trimmed(piece), style, bullet))
                 bullet = None
         return flowables
 
@@ -218,6 +219,16 @@ def _grid(table: TableNode):
 
 # Bullets for Word bullet glyphs the body font lacks (○ ▪ ➢ …), by nesting level.
 FALLBACK_BULLETS = ("•", "–", "•")
+
+
+def _trimmed(inlines: tuple) -> tuple:
+    """Spaces at a paragraph's ends are not set."""
+    nodes = list(inlines)
+    if nodes and isinstance(nodes[0], Text):
+        nodes[0] = replace(nodes[0], text=nodes[0].text.lstrip())
+    if nodes and isinstance(nodes[-1], Text):
+        nodes[-1] = replace(nodes[-1], text=nodes[-1].text.rstrip())
+    return tuple(nodes)
 
 
 def _printable_label(item: ListItem, style: ParagraphStyle) -> str:

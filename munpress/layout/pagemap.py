@@ -35,6 +35,24 @@ class DrawnLine:
     text: str
 
 
+@dataclass(frozen=True)
+class SetLine:
+    """A line of a paragraph as munpress set it: what the typography report measures."""
+
+    page: int
+    entry_id: str | None
+    chars: int
+    words: int
+    gap: float  # the line's word space as drawn, in ems of its font
+    justified: bool  # stretched to the measure (not a last or ragged line)
+    hyphenated: bool
+    overfull: bool
+    paragraph_start: bool  # the paragraph's first line
+    paragraph_end: bool  # the paragraph's last line
+    fragment_start: bool  # the first line of this column's part of the paragraph
+    fragment_end: bool  # the last line of this column's part of the paragraph
+
+
 # What the text record holds in place of a character the font cannot print.
 NOT_PRINTED = "\ufffd"
 
@@ -55,6 +73,7 @@ class PageMap:
     pages: tuple[PageRecord, ...]
     lines: tuple[DrawnLine, ...] = ()
     missing_glyphs: tuple[MissingGlyph, ...] = ()
+    set_lines: tuple[SetLine, ...] = ()
 
     def lines_of(self, entry_id: str) -> list[DrawnLine]:
         return [line for line in self.lines if line.entry_id == entry_id]

@@ -6,11 +6,13 @@ so its word counts as lost, and listed as a `MissingGlyph`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from munpress.layout.fonts import covers, glyphs_of
-from munpress.layout.pagemap import NOT_PRINTED, DrawnLine
+from munpress.layout.pagemap import NOT_PRINTED, DrawnLine, SetLine
 
 
 class _RecordingTextObject(PDFTextObject):
@@ -37,6 +39,7 @@ class TextRecorder:
         self.page = 1
         self.entry: str | None = None
         self.missing: dict[tuple[str | None, str, str], None] = {}  # ordered set
+        self.set_lines: list[SetLine] = []
         self._parts: list[str] = []
         self._y: float | None = None
 
@@ -65,6 +68,9 @@ class TextRecorder:
         if self._parts:
             self.lines.append(DrawnLine(self.page, self.entry, "".join(self._parts)))
         self._parts, self._y = [], None
+
+    def add_set_line(self, line: SetLine) -> None:
+        self.set_lines.append(replace(line, page=self.page, entry_id=self.entry))
 
     def start_entry(self, entry_id: str) -> None:
         self.end_line()

@@ -121,7 +121,7 @@ def test_a_table_too_wide_for_a_column_spans_both_columns():
     theme = Theme.from_settings(MANIFEST.magazine.layout)
     page = laid_out.page_map.placements[0].page
     box = theme.content_box(page)
-    xs = [x for word, x in words_with_x(laid_out, page) if word.startswith("Көрсөткүчтөрдүн")]
+    xs = [x for word, x in words_with_x(laid_out, page) if word.startswith("Көрсөткүч")]  # perhaps hyphenated
     assert len(xs) == 6 and max(xs) > box.x + theme.column_width + theme.gutter
 
 

@@ -1,0 +1,98 @@
+"""How well the type is set, per article, from the layout's own record of every line.
+
+The figures the magazine is judged by: the 95th percentile of the space between words in
+justified lines of 20 or more characters (in ems), the longest run of hyphenated lines, and
+overfull lines, widows, orphans and hyphens at the foot of a column. Targets: gap ≤ 0.50 em,
+runs ≤ 2, none of the rest.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from munpress.checks.facts import EditionFacts
+from munpress.diagnostics import Diagnostic, Severity
+from munpress.layout.pagemap import SetLine
+
+GAP_TARGET = 0.50  # ems, 95th percentile
+HYPHEN_RUN_TARGET = 2
+MEASURED_LINE_CHARS = 20
+
+
+@dataclass(frozen=True)
+class TypographyRow:
+    lang: str
+    article: str
+    lines: int
+    gap_p95: float  # ems; 0 when no line is measured
+    gap_max: float
+    hyphenated: int
+    hyphen_run: int
+    overfull: int
+    widows: int
+    orphans: int
+    hyphen_at_foot: int
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile: the smallest value with `share` of the values at or below it."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+def measure(lang: str, article: str, lines: list[SetLine]) -> TypographyRow:
+    gaps = [line.gap for line in lines if line.justified and line.chars >= MEASURED_LINE_CHARS
+            for _ in range(max(1, line.words - 1))]  # one value per space between words
+    run = longest = 0
+    for line in lines:
+        run = run + 1 if line.hyphenated else 0
+        longest = max(longest, run)
+    return TypographyRow(
+        lang, article, len(lines), round(percentile(gaps, 0.95), 3), round(max(gaps, default=0.0), 3),
+        sum(line.hyphenated for line in lines), longest, sum(line.overfull for line in lines),
+        widows=sum(_alone(line) and line.paragraph_end and not line.paragraph_start for line in lines),
+        orphans=sum(_alone(line) and line.paragraph_start and not line.paragraph_end for line in lines),
+        hyphen_at_foot=sum(line.fragment_end and not line.paragraph_end and line.hyphenated for line in lines))
+
+
+def _alone(line: SetLine) -> bool:
+    """The only line of a paragraph in its column."""
+    return line.fragment_start and line.fragment_end
+
+
+def typography_rows(facts: EditionFacts) -> list[TypographyRow]:
+    if facts.page_map is None:
+        return []
+    by_entry: dict[str, list[SetLine]] = {}
+    for line in facts.page_map.set_lines:
+        if line.entry_id is not None:
+            by_entry.setdefault(line.entry_id, []).append(line)
+    rows = [measure(facts.lang, entry_id, lines) for entry_id, lines in by_entry.items()]
+    everything = [line for lines in by_entry.values() for line in lines]
+    return rows + [measure(facts.lang, "(edition)", everything)] if rows else rows
+
+
+def check_typography(facts: EditionFacts) -> list[Diagnostic]:
+    found = []
+    for row in typography_rows(facts):
+        if row.article == "(edition)":
+            continue
+        problems = []
+        if row.gap_p95 > GAP_TARGET:
+            problems.append(f"word spaces up to {row.gap_p95:.2f} em (95th percentile; target {GAP_TARGET:.2f})")
+        if row.hyphen_run > HYPHEN_RUN_TARGET:
+            problems.append(f"{row.hyphen_run} hyphenated lines in a row")
+        for count, what in ((row.overfull, "overfull lines"), (row.widows, "widows"),
+                            (row.orphans, "orphans"), (row.hyphen_at_foot, "hyphens at the foot of a column")):
+            if count:
+                problems.append(f"{count} {what}")
+        if problems:
+            found.append(Diagnostic(
+                Severity.WARNING, "typography.quality", "; ".join(problems), article=row.article, lang=row.lang,
+                hints=("run munpress report for the figures of every article",),
+                data={"gap_p95": row.gap_p95, "hyphen_run": row.hyphen_run, "overfull": row.overfull,
+                      "widows": row.widows, "orphans": row.orphans, "hyphen_at_foot": row.hyphen_at_foot}))
+    return found
