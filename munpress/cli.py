@@ -97,6 +97,35 @@ def check(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
         raise typer.Exit(1)
 
 
+@app.command()
+def report(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+           lang: Optional[list[str]] = LANG_OPTION,
+           as_json: bool = typer.Option(False, "--json", help="One JSON document: a row per article."),
+           root: Optional[Path] = ROOT_OPTION) -> None:
+    """How well the type is set, per article: word spaces, hyphens, widows.  Example: munpress report 147"""
+    from dataclasses import asdict
+
+    from munpress.pipeline import check_issue
+
+    rows = check_issue(_root(root), issue, lang, Sink()).typography
+    if as_json:
+        sys.stdout.write(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title="Typography (word space: 95th percentile in ems over justified lines of 20+ "
+                        "characters; target ≤ 0.50)", title_justify="left")
+    columns = ("edition", "article", "lines", "word space p95", "max", "hyphenated", "longest run",
+               "overfull", "widows", "orphans", "hyphen at foot")
+    for column in columns:
+        table.add_column(column, justify="left" if column in ("edition", "article") else "right")
+    for row in rows:
+        gap = f"{row.gap_p95:.2f}" if row.gap_p95 <= 0.5 else f"[yellow]{row.gap_p95:.2f}[/yellow]"
+        run = str(row.hyphen_run) if row.hyphen_run <= 2 else f"[yellow]{row.hyphen_run}[/yellow]"
+        table.add_row(row.lang, row.article, str(row.lines), gap, f"{row.gap_max:.2f}", str(row.hyphenated),
+                      run, str(row.overfull), str(row.widows), str(row.orphans), str(row.hyphen_at_foot),
+                      style="bold" if row.article == "(edition)" else None)
+    out.print(table)
+
+
 def _print_placements(rows) -> None:
     table = Table(title="Planned and real start pages", title_justify="left")
     for column in ("edition", "article", "planned", "actual", "difference"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from munpress.assemble import assemble_edition, set_aside_blocks, title_block
-from munpress.checks import EditionFacts, PlacementRow, placement_rows, run_checks
+from munpress.checks import EditionFacts, PlacementRow, TypographyRow, placement_rows, run_checks, typography_rows
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.manifest import load_manifest
@@ -30,6 +30,7 @@ class BuildResult:
 class CheckReport:
     diagnostics: list[Diagnostic]
     placements: list[PlacementRow]
+    typography: list[TypographyRow]
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink) -> _Edition:
     titles = {entry.id: block for entry in entries if (block := title_block(documents[entry.id])) is not None}
     magazine = manifest.magazine
     try:
-        laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink)
+        laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink,
+                                  magazine.typography.unbreakable)
     except LayoutFailure as failure:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return _Edition(facts, None, {}, failure)
@@ -119,4 +121,5 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink)
     manifest = load_manifest(root, issue)
     facts = [_prepare_edition(manifest, lang, sink).facts for lang in select_languages(manifest, languages)]
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
-    return CheckReport(sink.items + run_checks(manifest, facts), rows)
+    typography = [row for edition in facts for row in typography_rows(edition)]
+    return CheckReport(sink.items + run_checks(manifest, facts), rows, typography)

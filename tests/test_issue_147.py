@@ -98,3 +98,16 @@ def test_same_inputs_give_the_same_pdf_bytes(built_issue, tmp_path):
     result = run_munpress("build", "147", "--lang", "ru", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / built_issue["ru"].name).read_bytes() == built_issue["ru"].read_bytes()
+
+
+def test_the_type_meets_the_magazine_targets_in_both_editions():
+    result = run_munpress("report", "147", "--json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    editions = {row["lang"]: row for row in rows if row["article"] == "(edition)"}
+    assert set(editions) == {"ky", "ru"}
+    for row in editions.values():
+        assert row["lines"] > 1500
+        assert row["gap_p95"] <= 0.50, row  # ems, over justified lines of 20+ characters
+        assert row["hyphen_run"] <= 2 and row["hyphenated"] > 100
+        assert (row["overfull"], row["widows"], row["orphans"], row["hyphen_at_foot"]) == (0, 0, 0, 0)

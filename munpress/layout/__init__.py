@@ -37,11 +37,13 @@ class LaidOutEdition:
     fonts: tuple[FontFamily, ...]
 
 
-def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, sink: Sink) -> LaidOutEdition:
+def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, sink: Sink,
+                   unbreakable: tuple[str, ...] = ()) -> LaidOutEdition:
+    """`unbreakable`: words and names the magazine never divides (munpress.toml [typography])."""
     theme = Theme.from_settings(settings)
     body = load_family(settings.fonts.body, fonts_dir)
     heading = load_family(settings.fonts.heading, fonts_dir)
-    styles = build_styles(theme, body, heading, edition.lang)
+    styles = build_styles(theme, body, heading, edition.lang, unbreakable)
     story = StoryBuilder(edition, styles, theme, sink).build()
     buffer = BytesIO()
     front = edition.front

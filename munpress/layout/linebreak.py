@@ -59,6 +59,7 @@ class Settings:
     max_hyphen_run: int = 2  # lines in a row that may end with a hyphen
     ragged_stretch: float = 0.0  # ragged setting: how short a line may fall, without cost
     allow_overfull: bool = False  # last resort when no breaking fits (a run of no-break spaces)
+    plain_line: int = -1  # this line (0-based) must not end with a hyphen: it ends a column
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,8 @@ def _try_break(items, b, totals, active, widths, settings: Settings) -> list[_No
         else:
             survivors.append(node)
         feasible = -1 <= ratio <= settings.tolerance or (settings.allow_overfull and ratio < -1)
-        if feasible and not (flagged and node.hyphen_run >= settings.max_hyphen_run):
+        if feasible and not (flagged and (node.hyphen_run >= settings.max_hyphen_run
+                                          or node.line == settings.plain_line)):
             badness = 100 * min(abs(ratio), 100) ** 3
             if penalty >= 0:
                 demerits = (settings.line_penalty + badness) ** 2 + penalty ** 2

@@ -245,16 +245,18 @@ def _add_word(items: list[Item], word: _Word, longest_line: float, tracking: boo
                 items.append(Penalty(0, HYPHEN_PENALTY, kind == "explicit"))
 
 
-def set_lines(items: list[Item], widths, ragged: bool) -> list[Line]:
+def set_lines(items: list[Item], widths, ragged: bool, plain_line: int = -1) -> list[Line]:
     """Optimum breaks, loosening the tolerance only when the tighter one finds none; an
     overfull line only when nothing else can hold the text (the report counts it)."""
     rag = RAGGED_STRETCH if ragged else 0.0
     for tolerance in TOLERANCES:
         try:
-            return break_lines(items, widths, Settings(tolerance=tolerance, ragged_stretch=rag))
+            return break_lines(items, widths, Settings(tolerance=tolerance, ragged_stretch=rag,
+                                                       plain_line=plain_line))
         except NoFeasibleBreaks:
             continue
-    return break_lines(items, widths, Settings(tolerance=INFINITY, ragged_stretch=rag, allow_overfull=True))
+    return break_lines(items, widths, Settings(tolerance=INFINITY, ragged_stretch=rag, allow_overfull=True,
+                                               plain_line=plain_line))
 
 
 RAGGED_STRETCH = 36.0  # points a ragged line may fall short of the measure without cost
@@ -307,11 +309,11 @@ class SetParagraph(Flowable):
         if fit >= total or total < 4 or fit < 2:
             return []  # fits, or no split leaves two lines on each side
         fit = min(fit, total - 2)
-        for shorter in (fit - 1, fit - 2):  # no hyphen at the foot of the column, if it can be helped
-            if not self._lines[fit - 1].hyphenated:
-                break
-            if shorter >= 2:
-                fit = shorter
+        if self._lines[fit - 1].hyphenated:  # no hyphen at the foot of a column: break anew
+            self._rebreak_without_hyphen_at(fit - 1, available_width)
+            total = len(self._lines)
+            if fit > total - 2 or total < 4:
+                return []
         cut = self._lines[fit].start
         items = self._items
         first = SetParagraph(self.inlines, self.style, self.bullet, _items=items[:cut] + _END,
@@ -340,6 +342,13 @@ class SetParagraph(Flowable):
 
     def _measure_width(self, available_width: float, number: int) -> float:
         return available_width - self._indent(number) - self.style.rightIndent
+
+    def _rebreak_without_hyphen_at(self, line: int, available_width: float) -> None:
+        first, rest = self._measure_width(available_width, 0), self._measure_width(available_width, 1)
+        lines = set_lines(self._items, lambda n: first if n == 0 else rest,
+                          self.style.alignment != TA_JUSTIFY, plain_line=line)
+        if len(lines) > line and not lines[line].hyphenated:
+            self._lines = lines
 
     def _break(self, available_width: float) -> None:
         if abs(available_width - self._width) < 0.01 and (self._lines or not self._items):

@@ -40,11 +40,12 @@ class Styles:
     ad_list: ParagraphStyle
 
 
-def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str) -> Styles:
+def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
+                 unbreakable: tuple[str, ...] = ()) -> Styles:
     size, leading = theme.body_size, theme.leading
     serif, sans = body.face("regular"), heading.face("regular")
     sans_bold = heading.face("bold")
-    hyphenate = hyphenator_for(lang)
+    hyphenate = hyphenator_for(lang, unbreakable)
 
     def style(name: str, **overrides) -> ParagraphStyle:
         base = dict(fontName=serif, fontSize=size, leading=leading, textColor=INK,

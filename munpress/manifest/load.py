@@ -20,7 +20,7 @@ from typing import Any, Callable, NoReturn, TypeVar
 from munpress.diagnostics import InputError
 from munpress.manifest.schema import (
     ENTRY_KINDS, ArticleEntry, Contacts, FontRoles, IssueManifest, LayoutSettings, Localized,
-    Magazine, Manifest, Margins, MastheadEntry, Section,
+    Magazine, Manifest, Margins, MastheadEntry, Section, TypographySettings,
 )
 from munpress.model.meta import LANGUAGES
 
@@ -238,7 +238,7 @@ def load_magazine(root: Path) -> Magazine:
         raise InputError(f"no {MAGAZINE_FILE} in {root}", code="manifest.no-root", hint=NO_ROOT_HINT)
     doc = TomlFile(root / MAGAZINE_FILE, root)
     data = doc.table(doc.data, "", (*MAGAZINE_STRINGS, *MAGAZINE_TEXTS, "masthead", "contacts"),
-                     ("layout", "styles"))
+                     ("layout", "styles", "typography"))
     return Magazine(
         root=root.resolve(),
         **{key: doc.string(data[key], key, empty=False) for key in MAGAZINE_STRINGS},
@@ -246,7 +246,8 @@ def load_magazine(root: Path) -> Magazine:
         masthead=read_masthead(doc, data["masthead"]),
         contacts=read_contacts(doc, data["contacts"]),
         layout=read_layout(doc, data.get("layout", {})),
-        styles=read_styles(doc, data.get("styles", {})))
+        styles=read_styles(doc, data.get("styles", {})),
+        typography=read_typography(doc, data.get("typography", {})))
 
 
 def read_masthead(doc: TomlFile, value: Any) -> tuple[MastheadEntry, ...]:
@@ -311,6 +312,11 @@ def read_styles(doc: TomlFile, value: Any) -> tuple[tuple[str, str], ...]:
         doc.wrong_type(value, "styles", 'a table such as "Заголовок статьи" = "title"')
     return tuple((name, doc.choice(role, join("styles", name), STYLE_ROLES))
                  for name, role in value.items())
+
+
+def read_typography(doc: TomlFile, value: Any) -> TypographySettings:
+    data = doc.table(value, "typography", optional=("unbreakable",))
+    return TypographySettings(unbreakable=doc.strings(data.get("unbreakable", []), "typography.unbreakable"))
 
 
 # --- issues/<N>/issue.toml --------------------------------------------------------------

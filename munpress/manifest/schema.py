@@ -81,6 +81,13 @@ class LayoutSettings:
 
 
 @dataclass(frozen=True)
+class TypographySettings:
+    """The magazine's own word-division exceptions, for both languages."""
+
+    unbreakable: tuple[str, ...] = ()  # words and proper names that never break at a line end
+
+
+@dataclass(frozen=True)
 class Magazine:
     """The constants of the magazine, from `munpress.toml` at the magazine root."""
 
@@ -101,6 +108,7 @@ class Magazine:
     subscription: Localized
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     styles: tuple[tuple[str, str], ...] = ()  # extra Word style name -> role, extends data/stylemap.toml
+    typography: TypographySettings = field(default_factory=TypographySettings)
 
 
 @dataclass(frozen=True)

@@ -620,3 +620,11 @@ def test_the_docs_list_exactly_the_error_codes_the_loader_raises():
     raised = set(re.findall(r'"(manifest\.[a-z-]+)"', source))
     documented = set(re.findall(r"^\| `(manifest\.[a-z-]+)` \|", DOCS.read_text("utf-8"), flags=re.M))
     assert raised == documented
+
+
+def test_the_magazine_lists_the_words_it_never_divides(magazine):
+    assert "Бишкек" in load_magazine(magazine.root).typography.unbreakable
+    magazine.edit('unbreakable = ["Муниципалитет"', 'unbreakable = [7, "Муниципалитет"')
+    with pytest.raises(InputError) as error:
+        load_magazine(magazine.root)
+    assert "typography.unbreakable[0]" in error.value.message
