@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from munpress.assemble import assemble_edition, set_aside_blocks, title_block
-from munpress.checks import EditionFacts, PlacementRow, TypographyRow, placement_rows, run_checks, typography_rows
+from munpress.checks import (
+    EditionFacts,
+    PlacementRow,
+    TypographyRow,
+    placement_rows,
+    run_checks,
+    typography_rows,
+)
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.manifest import load_manifest

@@ -22,8 +22,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from munpress.layout.linebreak import (INFINITY, Box, Glue, Item, Line, NoFeasibleBreaks, Penalty,
-                                       Settings, break_lines)
+from munpress.layout.linebreak import (
+    INFINITY,
+    Box,
+    Glue,
+    Item,
+    Line,
+    NoFeasibleBreaks,
+    Penalty,
+    Settings,
+    break_lines,
+)
 from munpress.layout.markup import SMALL_CAPS_STEP, note_label
 from munpress.layout.pagemap import SetLine
 from munpress.model.nodes import Inline, LineBreak, NoteRef, Text

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from munpress.layout.linebreak import (INFINITY, Box, Glue, NoFeasibleBreaks, Penalty, Settings,
-                                       break_lines)
+from munpress.layout.linebreak import (
+    INFINITY,
+    Box,
+    Glue,
+    NoFeasibleBreaks,
+    Penalty,
+    Settings,
+    break_lines,
+)
 
 
 def words(*widths: float, hyphen_after: tuple[int, ...] = ()) -> list:
