@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from munpress import locale
 from munpress.diagnostics import Sink
 from munpress.manifest.schema import ArticleEntry, Magazine, Manifest
@@ -45,12 +48,17 @@ def set_aside_blocks(entry: ArticleEntry, document: Document) -> tuple[Block, ..
     return (block,) if entry.title is not None and block is not None else ()
 
 
-def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sink) -> Entry:
+def _unchanged(text: str) -> str:
+    return text
+
+
+def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sink,
+                   polish: Callable[[str], str] = _unchanged) -> Entry:
     heading = title_block(document)
     title = heading.inlines if heading is not None else ()
     blocks = tuple(block for block in document.blocks if block is not heading)
     if entry.title is not None:
-        title = (Text(entry.title(lang)),)
+        title = (Text(polish(entry.title(lang))),)
     if not title:
         sink.warning("article.no-title", "the manuscript has no Title or Heading 1 paragraph and the "
                      "manifest gives no title; the article id is printed instead",
@@ -59,13 +67,16 @@ def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sin
     return Entry(entry.id, entry.kind, title, blocks, document.source, entry.starts_new_page(lang))
 
 
-def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: str, sink: Sink) -> Edition:
-    """`documents` maps each entry id to its manuscript in this language."""
+def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: str, sink: Sink,
+                     polish: Callable[[str], str] = _unchanged) -> Edition:
+    """`documents` maps each entry id to its manuscript in this language; `polish` sets the
+    manifest's own texts (titles, rubrics, cover lines) by the language's typography rules."""
     rubrics = tuple(
-        Rubric(section.title(lang),
-               tuple(assemble_entry(entry, documents[entry.id], lang, sink)
+        Rubric(polish(section.title(lang)),
+               tuple(assemble_entry(entry, documents[entry.id], lang, sink, polish)
                      for entry in section.articles if entry.in_edition(lang)))
         for section in manifest.issue.sections
         if any(entry.in_edition(lang) for entry in section.articles))
-    return Edition(lang, manifest.magazine.slug, manifest.issue.number,
-                   front_matter(manifest.magazine, manifest, lang), rubrics)
+    front = front_matter(manifest.magazine, manifest, lang)
+    front = replace(front, headlines=tuple(polish(line) for line in front.headlines))
+    return Edition(lang, manifest.magazine.slug, manifest.issue.number, front, rubrics)

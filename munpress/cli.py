@@ -27,6 +27,8 @@ err = Console(stderr=True, highlight=False)
 
 LANG_OPTION = typer.Option(None, "--lang", help="Only this edition (ky or ru); repeatable.")
 ROOT_OPTION = typer.Option(None, "--root", help="The magazine folder (default: nearest with munpress.toml).")
+RAW_OPTION = typer.Option(False, "--no-typography",
+                          help="Set the manuscripts' text as typed: no quotes, dashes or no-break spaces added.")
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
@@ -63,11 +65,11 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
 def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
           lang: Optional[list[str]] = LANG_OPTION,
           out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder for the PDFs (default build/<N>/)."),
-          root: Optional[Path] = ROOT_OPTION) -> None:
+          root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
     """Typeset the issue's editions into PDF.  Example: munpress build 147 --lang ky"""
     from munpress.pipeline import build_issue
 
-    result = build_issue(_root(root), issue, lang, out_dir, Sink())
+    result = build_issue(_root(root), issue, lang, out_dir, Sink(), typography=not raw)
     for path in result.paths:
         out.print(str(path))
     for d in result.diagnostics:
@@ -83,11 +85,11 @@ def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 def check(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
           lang: Optional[list[str]] = LANG_OPTION,
           as_json: bool = typer.Option(False, "--json", help="One JSON document: the list of findings."),
-          root: Optional[Path] = ROOT_OPTION) -> None:
+          root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
     """Check the issue before it goes to the designer.  Example: munpress check 147 --json"""
     from munpress.pipeline import check_issue
 
-    report = check_issue(_root(root), issue, lang, Sink())
+    report = check_issue(_root(root), issue, lang, Sink(), typography=not raw)
     if as_json:
         sys.stdout.write(json.dumps([d.as_json() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n")
     else:
@@ -101,13 +103,13 @@ def check(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 def report(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
            lang: Optional[list[str]] = LANG_OPTION,
            as_json: bool = typer.Option(False, "--json", help="One JSON document: a row per article."),
-           root: Optional[Path] = ROOT_OPTION) -> None:
+           root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
     """How well the type is set, per article: word spaces, hyphens, widows.  Example: munpress report 147"""
     from dataclasses import asdict
 
     from munpress.pipeline import check_issue
 
-    rows = check_issue(_root(root), issue, lang, Sink()).typography
+    rows = check_issue(_root(root), issue, lang, Sink(), typography=not raw).typography
     if as_json:
         sys.stdout.write(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2) + "\n")
         return

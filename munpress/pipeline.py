@@ -6,6 +6,7 @@ One function per command. Each returns values; the CLI renders them and sets the
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from munpress.assemble import assemble_edition, set_aside_blocks, title_block
@@ -24,6 +25,7 @@ from munpress.manifest.schema import Manifest
 from munpress.model.nodes import Document
 from munpress.output import write_pdf
 from munpress.readers import read_manuscript
+from munpress.typography.normalize import normalize_document, normalize_text
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def select_languages(manifest: Manifest, wanted: list[str] | None) -> list[str]:
     return [lang for lang in languages if not wanted or lang in wanted]
 
 
-def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink):
+def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink, typography: bool):
     documents: dict[str, Document] = {}
     errors: dict[str, InputError] = {}
     for entry in manifest.issue.entries():
@@ -70,8 +72,9 @@ def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink):
             continue
         reading = Sink()
         try:
-            documents[entry.id] = read_manuscript(entry.manuscript(lang), lang=lang, sink=reading,
-                                                  extra_styles=manifest.magazine.styles, article=entry.id)
+            document = read_manuscript(entry.manuscript(lang), lang=lang, sink=reading,
+                                       extra_styles=manifest.magazine.styles, article=entry.id)
+            documents[entry.id] = normalize_document(document, lang) if typography else document
         except InputError as error:
             errors[entry.id] = error
         for finding in reading.items:  # readers know the file; the edition is known here
@@ -79,12 +82,14 @@ def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink):
     return documents, errors
 
 
-def _prepare_edition(manifest: Manifest, lang: str, sink: Sink) -> _Edition:
-    documents, errors = _read_manuscripts(manifest, lang, sink)
+def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool = True) -> _Edition:
+    """Read, set by the language's typography rules (unless turned off), assemble, lay out."""
+    documents, errors = _read_manuscripts(manifest, lang, sink, typography)
     unreadable = {entry_id: error.one_line() for entry_id, error in errors.items()}
     if errors:
         return _Edition(EditionFacts(lang, documents, unreadable), None, errors, None)
-    edition = assemble_edition(manifest, documents, lang, sink)
+    polish = partial(normalize_text, lang=lang) if typography else _unchanged
+    edition = assemble_edition(manifest, documents, lang, sink, polish)
     entries = [entry for entry in manifest.issue.entries() if entry.id in documents]
     set_aside = {entry.id: set_aside_blocks(entry, documents[entry.id]) for entry in entries}
     titles = {entry.id: block for entry in entries if (block := title_block(documents[entry.id])) is not None}
@@ -103,11 +108,16 @@ def pdf_name(manifest: Manifest, lang: str) -> str:
     return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}.pdf"
 
 
+def _unchanged(text: str) -> str:
+    return text
+
+
 def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
-                sink: Sink) -> BuildResult:
+                sink: Sink, typography: bool = True) -> BuildResult:
     """Lay out every edition first; write the PDFs only when all of them could be set."""
     manifest = load_manifest(root, issue)
-    editions = [_prepare_edition(manifest, lang, sink) for lang in select_languages(manifest, languages)]
+    editions = [_prepare_edition(manifest, lang, sink, typography)
+                for lang in select_languages(manifest, languages)]
     for edition in editions:
         for error in edition.read_errors.values():
             raise error
@@ -123,10 +133,12 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
     return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
 
 
-def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink) -> CheckReport:
+def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
+                typography: bool = True) -> CheckReport:
     """Everything `build` does but writing: findings for the editors, and where articles land."""
     manifest = load_manifest(root, issue)
-    facts = [_prepare_edition(manifest, lang, sink).facts for lang in select_languages(manifest, languages)]
+    facts = [_prepare_edition(manifest, lang, sink, typography).facts
+             for lang in select_languages(manifest, languages)]
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
     typography = [row for edition in facts for row in typography_rows(edition)]
     return CheckReport(sink.items + run_checks(manifest, facts), rows, typography)

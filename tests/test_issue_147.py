@@ -111,3 +111,14 @@ def test_the_type_meets_the_magazine_targets_in_both_editions():
         assert row["gap_p95"] <= 0.50, row  # ems, over justified lines of 20+ characters
         assert row["hyphen_run"] <= 2 and row["hyphenated"] > 100
         assert (row["overfull"], row["widows"], row["orphans"], row["hyphen_at_foot"]) == (0, 0, 0, 0)
+
+
+def test_typography_sets_quotes_and_dashes_and_no_typography_shows_the_text_as_typed(page_texts, tmp_path):
+    raw = run_munpress("build", "147", "--lang", "ru", "--no-typography", "--out", str(tmp_path))
+    assert raw.returncode in (0, 1) and "Traceback" not in raw.stderr, raw.stderr
+    typed = " ".join(page.extract_text() for page in PdfReader(next(tmp_path.glob("*.pdf"))).pages)
+    typeset = " ".join(page_texts["ru"])
+    assert typed.count('"') > 20 and typed.count(" - ") > 5  # as the editors typed it
+    body = typeset.split("Содержание", 1)[1]
+    assert body.count('"') == 0 and " - " not in body
+    assert body.count("«") > typed.count("«") + 20 and body.count("—") > typed.count("—") + 20
