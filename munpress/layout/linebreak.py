@@ -91,6 +91,13 @@ class NoFeasibleBreaks(Exception):
 def break_lines(items: list[Item], widths, settings: Settings = Settings()) -> list[Line]:
     """The best breaks for `items` set in lines of `widths(line_number)` points (0-based).
     Raises NoFeasibleBreaks when no breaking keeps every line within the tolerance."""
+    measures: dict[int, float] = {}
+
+    def measure(line: int) -> float:
+        if line not in measures:
+            measures[line] = widths(line)
+        return measures[line]
+
     sum_w = sum_y = sum_z = 0.0  # running totals of width, stretch, shrink
     totals: list[tuple[float, float, float]] = []
     for item in items:
@@ -115,7 +122,7 @@ def break_lines(items: list[Item], widths, settings: Settings = Settings()) -> l
                 continue
         else:
             continue
-        active = _try_break(items, b, totals, active, widths, settings)
+        active = _try_break(items, b, totals, active, measure, settings)
         if not active:
             raise NoFeasibleBreaks()
     final = [node for node in active if node.position == len(items) - 1] or active
@@ -152,24 +159,23 @@ def _try_break(items, b, totals, active, widths, settings: Settings) -> list[_No
     width_b, stretch_b, shrink_b = totals[b]
     survivors: list[_Node] = []
     candidates: dict[tuple[int, int, int], _Node] = {}
+    tolerance, overfull, rag = settings.tolerance, settings.allow_overfull, settings.ragged_stretch
     for node in active:
         available = widths(node.line)
         natural = width_b - node.width + break_width
         if natural < available:
-            stretch = stretch_b - node.stretch + settings.ragged_stretch
+            stretch = stretch_b - node.stretch + rag
             ratio = (available - natural) / stretch if stretch > 0 else INFINITY
         elif natural > available:
             shrink = shrink_b - node.shrink
             ratio = (available - natural) / shrink if shrink > 0 else -INFINITY
         else:
             ratio = 0.0
-        if (ratio < -1 and not settings.allow_overfull) or forced:
-            pass  # the node can start no later line: it is dropped
-        else:
-            survivors.append(node)
-        feasible = -1 <= ratio <= settings.tolerance or (settings.allow_overfull and ratio < -1)
-        if feasible and not (flagged and (node.hyphen_run >= settings.max_hyphen_run
-                                          or node.line == settings.plain_line)):
+        if not forced and (ratio >= -1 or overfull):
+            survivors.append(node)  # otherwise the node can start no later line
+        if ratio > tolerance or (ratio < -1 and not overfull):
+            continue
+        if not (flagged and (node.hyphen_run >= settings.max_hyphen_run or node.line == settings.plain_line)):
             badness = 100 * min(abs(ratio), 100) ** 3
             if penalty >= 0:
                 demerits = (settings.line_penalty + badness) ** 2 + penalty ** 2

@@ -341,10 +341,10 @@ class SetParagraph(Flowable):
         record = getattr(getattr(canvas, "text_recorder", None), "add_set_line", None)
         for number, line in enumerate(self._lines):
             baseline = self.height - style.fontSize - number * style.leading
-            left = self._indent(number)
-            self._draw_line(line, left, baseline, number)
+            placed = self._placed(line, number)
+            self._draw_line(line, self._indent(number), baseline, number, placed)
             if record is not None:
-                record(self._measure(line, number))
+                record(self._measure(line, number, placed))
 
     # -- breaking -------------------------------------------------------------------------
     def _indent(self, number: int) -> float:
@@ -385,12 +385,20 @@ class SetParagraph(Flowable):
         items = self._items[line.start:line.end]
         track, glue_extra = self._spacing(line, number)
         x, placed, spaces = 0.0, [], []
+        joined = False  # the next box continues the word just placed (a hyphenation point)
         for item in items:
             if isinstance(item, Box):
                 for segment in item.content:
-                    placed.append((x, segment))
+                    if joined and placed[-1][1].run is segment.run:  # one text run, one move
+                        placed[-1] = (placed[-1][0], Segment(placed[-1][1].text + segment.text, segment.run))
+                    else:
+                        placed.append((x, segment))
                     x += segment.width + len(segment.text) * track * segment.run.size
+                    joined = True
+            elif isinstance(item, Penalty):
+                continue
             elif isinstance(item, Glue) and item.stretch < INFINITY:
+                joined = False
                 if placed and not placed[-1][1].text.endswith(" "):
                     last_x, last = placed[-1]  # the space makes copied text read as words
                     placed[-1] = (last_x, Segment(last.text + " ", last.run))
@@ -427,8 +435,8 @@ class SetParagraph(Flowable):
             return track, _NO_EXTRA
         return track, lambda glue: rest * (glue.stretch if stretching else glue.shrink) / spaces
 
-    def _draw_line(self, line: Line, left: float, baseline: float, number: int) -> None:
-        placed, width, _ = self._placed(line, number)
+    def _draw_line(self, line: Line, left: float, baseline: float, number: int, placing) -> None:
+        placed, width, _ = placing
         track, _ = self._spacing(line, number)
         measure = self._measure_width(self._width, number)
         if self.style.alignment == TA_RIGHT:
@@ -477,8 +485,8 @@ class SetParagraph(Flowable):
                 canvas.linkURL(run.link, (x0, baseline - run.size * 0.25, x1, baseline + run.size * 0.8),
                                relative=1)
 
-    def _measure(self, line: Line, number: int) -> SetLine:
-        placed, width, gap = self._placed(line, number)
+    def _measure(self, line: Line, number: int, placing) -> SetLine:
+        placed, width, gap = placing
         chars = sum(len(segment.text) for _, segment in placed)
         words = 1 + sum(1 for item in self._items[line.start:line.end] if isinstance(item, Glue)
                         and item.stretch < INFINITY)
