@@ -36,9 +36,9 @@ from munpress.model.nodes import NoteRef, Paragraph, plain_text
 from munpress.model.words import SourcedWord, document_words, words
 from munpress.pipeline import build_issue, check_issue
 from munpress.readers import read_manuscript
-from tests.conftest import REPO
+from tests.conftest import REPO, SHARED
 
-CORPUS = Path("/work/shared/corpus/docx")
+CORPUS = SHARED / "corpus" / "docx"
 
 
 def _edition_words(lang: str) -> list[SourcedWord]:

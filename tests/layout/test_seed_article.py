@@ -5,7 +5,6 @@ as the peers were measured (XeLaTeX 0.57 em, Typst 0.62 em, ReportLab 0.82 em)."
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from reportlab.lib.enums import TA_JUSTIFY
@@ -18,9 +17,9 @@ from munpress.layout.paragraph import SetParagraph
 from munpress.model.nodes import Text
 from munpress.typography.hyphenation import hyphenator_for
 from munpress.typography.normalize import normalize_text
-from tests.conftest import REPO
+from tests.conftest import REPO, SHARED
 
-SEED = REPO.parent / "shared" / "seed" / "000_758b02534ac7a334.txt"
+SEED = SHARED / "seed" / "000_758b02534ac7a334.txt"
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -9,8 +9,9 @@ import pytest
 
 from munpress.diagnostics import InputError, Sink
 from munpress.model.nodes import Document, ListItem, block_text
+from tests.conftest import SHARED
 
-CORPUS = Path("/work/shared/corpus/docx")
+CORPUS = SHARED / "corpus" / "docx"
 
 if not CORPUS.is_dir():
     pytest.skip(f"the .docx corpus is not at {CORPUS}", allow_module_level=True)

@@ -19,8 +19,9 @@ import pytest
 
 from munpress.model.dump import dump_document
 from munpress.model.nodes import Block, InlineImage, Note, Sidebar, Table
+from tests.conftest import SHARED
 
-CORPUS = Path("/work/shared/corpus/docx")
+CORPUS = SHARED / "corpus" / "docx"
 
 if not CORPUS.is_dir():
     pytest.skip(f"the .docx corpus is not at {CORPUS}", allow_module_level=True)

@@ -20,16 +20,16 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from munpress.diagnostics import Sink
 from munpress.model.nodes import block_text
 from munpress.readers import read_manuscript
+from tests.conftest import SHARED
 from tests.readers.pandoc_native import native_words, words
 
-CORPUS = Path("/work/shared/corpus/docx")
+CORPUS = SHARED / "corpus" / "docx"
 NATIVE_SUFFIX = ".expected.native"
 
 # file → (lowest agreement accepted, why munpress reads it differently from pandoc)

@@ -35,11 +35,12 @@ from munpress.typography.normalize import (
     normalize_text,
 )
 from munpress.typography.rules import apply_rules
+from tests.conftest import SHARED
 
 NB = "\u00a0"
 I, B = frozenset({"italic"}), frozenset({"bold"})
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = Path("/work/shared/corpus/docx")
+CORPUS = SHARED / "corpus" / "docx"
 
 
 def _texts(inlines):
