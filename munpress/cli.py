@@ -65,11 +65,20 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
 def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
           lang: Optional[list[str]] = LANG_OPTION,
           out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder for the PDFs (default build/<N>/)."),
+          variant: Optional[list[str]] = typer.Option(
+              None, "--variant", help="print (bleed, crop marks, CMYK), screen (bookmarks, links, RGB) or "
+                                      "proof (screen with a watermark and slug); repeatable. Default: print and screen."),
           root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
-    """Typeset the issue's editions into PDF.  Example: munpress build 147 --lang ky"""
+    """Typeset the issue's editions into PDF.  Example: munpress build 147 --lang ky --variant proof"""
+    from munpress.layout.variant import DEFAULT_VARIANTS, VARIANT_NAMES
     from munpress.pipeline import build_issue
 
-    result = build_issue(_root(root), issue, lang, out_dir, Sink(), typography=not raw)
+    for name in variant or ():
+        if name not in VARIANT_NAMES:
+            raise MunpressError(f"unknown variant {name!r}", code="usage.variant",
+                                hint=f"use --variant {' or --variant '.join(VARIANT_NAMES)}")
+    variants = tuple(dict.fromkeys(variant)) if variant else DEFAULT_VARIANTS
+    result = build_issue(_root(root), issue, lang, out_dir, Sink(), typography=not raw, variants=variants)
     for path in result.paths:
         out.print(str(path))
     for d in result.diagnostics:

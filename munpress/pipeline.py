@@ -5,7 +5,10 @@ One function per command. Each returns values; the CLI renders them and sets the
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
@@ -20,8 +23,11 @@ from munpress.checks import (
 )
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
+from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
+from munpress.locale import label
 from munpress.manifest import load_manifest
 from munpress.manifest.schema import Manifest
+from munpress.model.edition import Edition
 from munpress.model.nodes import Document
 from munpress.output import write_pdf
 from munpress.readers import read_manuscript
@@ -48,6 +54,7 @@ class _Edition:
     laid_out: LaidOutEdition | None
     read_errors: dict[str, InputError]
     layout_failure: LayoutFailure | None
+    edition: Edition | None = None  # assembled, to be laid out again for another variant
 
 
 # Findings that mean the PDF would not print every word: build writes nothing.
@@ -101,11 +108,36 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return _Edition(facts, None, {}, failure)
     facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside)
-    return _Edition(facts, laid_out, {}, None)
+    return _Edition(facts, laid_out, {}, None, edition)
 
 
-def pdf_name(manifest: Manifest, lang: str) -> str:
-    return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}.pdf"
+def pdf_name(manifest: Manifest, lang: str, variant: str) -> str:
+    return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}-{variant}.pdf"
+
+
+def build_time() -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set: a rebuild of the same inputs gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+
+
+def proof_slug(manifest: Manifest, edition: Edition) -> tuple[str, ...]:
+    """What a proof says of itself: issue, edition, build time, and a hash of each manuscript."""
+    hashes = [f"{entry.id.split('-')[0]}:{hashlib.sha256(entry.manuscript(edition.lang).read_bytes()).hexdigest()[:8]}"
+              for entry in manifest.issue.entries() if entry.in_edition(edition.lang)]
+    stamp = build_time().strftime("%Y-%m-%d %H:%M UTC")
+    return (f"{label(edition.lang, 'proof')} · {edition.front.issue_line} · {edition.lang} · {stamp}",
+            "sha256 " + "  ".join(hashes))
+
+
+def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, sink: Sink) -> bytes:
+    if name == "screen":
+        return prepared.laid_out.pdf  # the edition was laid out as screen for the checks
+    magazine = manifest.magazine
+    slug = proof_slug(manifest, prepared.edition) if name == "proof" else ()
+    variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug)
+    return layout_edition(prepared.edition, magazine.layout, magazine.root / "fonts", Sink(),
+                          magazine.typography.unbreakable, variant).pdf
 
 
 def _unchanged(text: str) -> str:
@@ -113,7 +145,8 @@ def _unchanged(text: str) -> str:
 
 
 def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
-                sink: Sink, typography: bool = True) -> BuildResult:
+                sink: Sink, typography: bool = True,
+                variants: tuple[str, ...] = DEFAULT_VARIANTS) -> BuildResult:
     """Lay out every edition first; write the PDFs only when all of them could be set."""
     manifest = load_manifest(root, issue)
     editions = [_prepare_edition(manifest, lang, sink, typography)
@@ -129,7 +162,9 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
             raise LayoutFailure(finding.message, code=finding.code, article=finding.article,
                                 hint=finding.hints[0] if finding.hints else None)
     target = out_dir or root / "build" / str(manifest.issue.number)
-    paths = [write_pdf(e.laid_out.pdf, target / pdf_name(manifest, e.facts.lang)) for e in editions]
+    pdfs = {pdf_name(manifest, e.facts.lang, name): _variant_pdf(manifest, e, name, sink)
+            for e in editions for name in variants}
+    paths = [write_pdf(pdf, target / name) for name, pdf in pdfs.items()]
     return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
 
 

@@ -32,13 +32,21 @@ def run_munpress(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def built_issue(tmp_path_factory) -> dict[str, Path]:
+def variant_pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Issue 147 built once in every variant: (lang, variant) -> PDF."""
     out = tmp_path_factory.mktemp("build")
-    result = run_munpress("build", "147", "--out", str(out))
+    result = run_munpress("build", "147", "--out", str(out),
+                          "--variant", "print", "--variant", "screen", "--variant", "proof")
     assert result.returncode == 0, result.stderr
-    paths = {path.name.rsplit("-", 1)[1].removesuffix(".pdf"): path for path in out.glob("*.pdf")}
-    assert set(paths) == {"ky", "ru"}, result.stdout
+    paths = {tuple(path.stem.split("-")[-2:]): path for path in out.glob("*.pdf")}
+    assert set(paths) == {(lang, v) for lang in ("ky", "ru") for v in ("print", "screen", "proof")}, result.stdout
     return paths
+
+
+@pytest.fixture(scope="session")
+def built_issue(variant_pdfs) -> dict[str, Path]:
+    """The screen PDFs by language: the pages as readers see them."""
+    return {lang: path for (lang, variant), path in variant_pdfs.items() if variant == "screen"}
 
 
 @pytest.fixture(scope="session")

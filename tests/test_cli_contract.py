@@ -61,14 +61,13 @@ def test_an_edition_the_issue_does_not_have_is_a_usage_error():
 def test_a_failed_build_keeps_the_last_good_pdf(magazine_copy, tmp_path):
     out = tmp_path / "out"
     assert run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out)).returncode == 0
-    pdf = next(out.glob("*.pdf"))
-    good = pdf.read_bytes()
+    good = {pdf.name: pdf.read_bytes() for pdf in out.glob("*.pdf")}
+    assert sorted(good) == ["municipalitet-147-ky-print.pdf", "municipalitet-147-ky-screen.pdf"]
     (magazine_copy / "issues/147/manuscripts/ky/03-participatory-budget.docx").write_bytes(b"not a docx")
     result = run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out))
     assert result.returncode == 2
     assert "03-participatory-budget.docx" in result.stderr
-    assert pdf.read_bytes() == good
-    assert [p.name for p in out.iterdir()] == [pdf.name]
+    assert {pdf.name: pdf.read_bytes() for pdf in out.iterdir()} == good  # nothing else, nothing half-written
 
 
 def test_text_too_long_for_a_full_page_is_an_overset_error_never_cut(magazine_copy, tmp_path):

@@ -22,11 +22,13 @@ from munpress.layout.story import StoryBuilder
 from munpress.layout.styles import build_styles
 from munpress.layout.templates import Fonts, build_templates
 from munpress.layout.theme import Theme
-from munpress.locale import language_tag
+from munpress.layout.variant import Variant, make_variant
+from munpress.locale import label, language_tag
 from munpress.manifest.schema import LayoutSettings
 from munpress.model.edition import Edition
 
 reportlab_fixes.apply()
+SCREEN = make_variant("screen")
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,9 @@ class LaidOutEdition:
 
 
 def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, sink: Sink,
-                   unbreakable: tuple[str, ...] = ()) -> LaidOutEdition:
-    """`unbreakable`: words and names the magazine never divides (munpress.toml [typography])."""
+                   unbreakable: tuple[str, ...] = (), variant: Variant = SCREEN) -> LaidOutEdition:
+    """`unbreakable`: words and names the magazine never divides (munpress.toml [typography]);
+    `variant`: print, screen or proof (layout/variant.py): the pages are the same in each."""
     theme = Theme.from_settings(settings)
     body = load_family(settings.fonts.body, fonts_dir)
     heading = load_family(settings.fonts.heading, fonts_dir)
@@ -48,10 +51,13 @@ def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, 
     buffer = BytesIO()
     front = edition.front
     doc = IssueDocTemplate(
-        buffer, templates=build_templates(theme, Fonts(heading.face("regular"), heading.face("bold"))),
+        buffer, templates=build_templates(theme, Fonts(heading.face("regular"), heading.face("bold")), variant,
+                                          label(edition.lang, "proof_watermark")),
         running_head=front.running_head, number_style=styles.toc_entry, lang=language_tag(edition.lang),
-        pagesize=(theme.page_width, theme.page_height), title=f"{front.title} — {front.issue_line}",
-        author=front.publisher, subject=front.kind_line, creator="munpress",
+        variant=variant, pagesize=(theme.page_width, theme.page_height),
+        title=_plain(f"{front.title} — {front.issue_line}"), author=_plain(front.publisher),
+        subject=_plain(front.kind_line), keywords=_plain(", ".join(rubric.title for rubric in edition.rubrics)),
+        creator="munpress",
         initialFontName=body.face("regular"))
     try:
         doc.build(story)
@@ -67,3 +73,8 @@ def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, 
                             code="layout.overset", article=placed[-1].entry_id if placed else None,
                             hint="make the picture or table smaller") from None
     return LaidOutEdition(edition.lang, buffer.getvalue(), doc.page_map(), (body, heading))
+
+
+def _plain(text: str) -> str:
+    """Document metadata is searched and listed, not set: plain spaces."""
+    return text.replace("\u00a0", " ")

@@ -8,18 +8,30 @@ single layout pass gives exact numbers (see docs/architecture.md).
 
 from __future__ import annotations
 
+from functools import partial
+
+from reportlab.lib.colors import CMYKColor, Color, toColor
 from reportlab.platypus import BaseDocTemplate
 
-from munpress.layout.flowables import TOC_NUMBER_WIDTH, Marker, toc_form_name
+from munpress.layout.flowables import (
+    TOC_NUMBER_WIDTH,
+    Marker,
+    entry_destination,
+    toc_form_name,
+)
 from munpress.layout.pagemap import MissingGlyph, PageMap, PageRecord, Placement
 from munpress.layout.templates import WITHOUT_FOLIO, template_id
 from munpress.layout.textrecord import RecordingCanvas
+from munpress.layout.variant import MARK_LENGTH, Variant
 
 
 class IssueDocTemplate(BaseDocTemplate):
     def __init__(self, buffer, *, templates, running_head: str, number_style, lang: str,
-                 **metadata) -> None:
-        super().__init__(buffer, pageTemplates=templates, invariant=1, lang=lang, **metadata)
+                 variant: Variant, pagesize, **metadata) -> None:
+        super().__init__(buffer, pageTemplates=templates, invariant=1, lang=lang, pagesize=pagesize,
+                         enforceColorSpace=_colour_space(variant), **_geometry(variant, pagesize), **metadata)
+        self.variant = variant
+        self._rubrics = 0
         self._by_id = {template.id: template for template in templates}
         self.running_head = running_head
         self.number_style = number_style  # the TOC entries' style: numbers match their titles
@@ -32,7 +44,7 @@ class IssueDocTemplate(BaseDocTemplate):
         self._pages: list[PageRecord] = []
 
     def build(self, flowables, **kwargs):
-        super().build(flowables, canvasmaker=RecordingCanvas)
+        super().build(flowables, canvasmaker=partial(RecordingCanvas, navigation=self.variant.navigation))
 
     # -- pages ------------------------------------------------------------------------
     def handle_pageBegin(self):
@@ -53,6 +65,11 @@ class IssueDocTemplate(BaseDocTemplate):
         if isinstance(flowable, Marker):
             if flowable.kind == "rubric":
                 self.current_rubric = flowable.title
+                if self.variant.navigation:
+                    self._rubrics += 1
+                    key = f"rubric-{self._rubrics}"
+                    self.canv.bookmarkPage(key)
+                    self.canv.addOutlineEntry(flowable.title, key, level=0)
             elif flowable.kind == "entry":
                 self._start_entry(flowable)
         if self.page_rubric is None:
@@ -65,6 +82,9 @@ class IssueDocTemplate(BaseDocTemplate):
                                             rubric=self.current_rubric, page=self.page,
                                             last_page=self.page)
         self._order.append(marker.key)
+        if self.variant.navigation:  # the contents' links and the bookmarks point here
+            self.canv.bookmarkPage(entry_destination(marker.key))
+            self.canv.addOutlineEntry(marker.title, entry_destination(marker.key), level=1 if self._rubrics else 0)
         if marker.entry_kind == "article":
             self._define_page_number(marker.key)
 
@@ -86,3 +106,41 @@ class IssueDocTemplate(BaseDocTemplate):
         recorder.end_line()
         return PageMap(self.lang, placements, tuple(self._pages), tuple(recorder.lines),
                        tuple(MissingGlyph(*key) for key in recorder.missing), tuple(recorder.set_lines))
+
+
+class _CropMarks:
+    """ReportLab's crop-mark settings: the sheet grows by `borderWidth` on each side and the
+    marks run from its edge inward, ending before the bleed."""
+
+    def __init__(self, margin: float) -> None:
+        self.borderWidth = margin
+        self.markLength = MARK_LENGTH
+        self.markWidth = 0.25
+        self.markColor = CMYKColor(1, 1, 1, 1)  # registration: on every plate
+        self.markLast = 1
+        self.bleedWidth = 0  # ReportLab's own bleed scales the page: never used
+
+
+def _geometry(variant: Variant, pagesize) -> dict:
+    """Crop marks and the Trim and Bleed boxes, in the coordinates of the enlarged sheet."""
+    if not variant.crop_marks:
+        return {}
+    margin, bleed = variant.margin, variant.bleed
+    width, height = pagesize
+    return {"cropMarks": _CropMarks(margin),
+            "trimBox": (margin, margin, margin + width, margin + height),
+            "bleedBox": (margin - bleed, margin - bleed, margin + width + bleed, margin + height + bleed)}
+
+
+def _as_rgb(colour):
+    """Screen PDFs are RGB: the theme's CMYK colours are converted as they are set."""
+    colour = toColor(colour)
+    if isinstance(colour, CMYKColor):
+        red, green, blue = colour.rgb()
+        return Color(red, green, blue, alpha=colour.alpha)
+    return colour
+
+
+def _colour_space(variant: Variant):
+    # print: ReportLab's strict CMYK check (an RGB colour is a munpress bug); screen: convert
+    return "cmyk" if variant.color_space == "cmyk" else _as_rgb

@@ -33,6 +33,11 @@ class Marker(Flowable):
 TOC_NUMBER_WIDTH = 30
 
 
+def entry_destination(entry_id: str) -> str:
+    """The named destination an entry's first page gets in screen and proof PDFs."""
+    return "entry-" + "".join(ch if ch.isalnum() else "-" for ch in entry_id)
+
+
 def toc_form_name(entry_id: str) -> str:
     return "toc-page-" + "".join(ch if ch.isalnum() else "-" for ch in entry_id)
 
@@ -63,6 +68,9 @@ class TocEntry(Flowable):
         self.canv.translate(self.width - self.number_width, baseline)
         self.canv.doForm(toc_form_name(self.entry_id))
         self.canv.restoreState()
+        if getattr(self.canv, "navigation", False):  # the whole line leads to the article
+            self.canv.linkRect("", entry_destination(self.entry_id), (0, 0, self.width, self.height),
+                               relative=1, thickness=0)
 
 
 class FullPage(Flowable):

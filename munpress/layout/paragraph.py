@@ -481,7 +481,7 @@ class SetParagraph(Flowable):
             if run.strike:
                 canvas.line(x0, baseline + run.rise + run.size * 0.28, x1, baseline + run.rise + run.size * 0.28)
             canvas.restoreState()
-            if run.link:
+            if run.link and getattr(canvas, "navigation", True):
                 canvas.linkURL(run.link, (x0, baseline - run.size * 0.25, x1, baseline + run.size * 0.8),
                                relative=1)
 

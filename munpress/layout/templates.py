@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Frame, PageTemplate
 
-from munpress.layout.theme import ACCENT, ACCENT_LIGHT, GREY, INK, Theme
+from munpress.layout.theme import ACCENT, ACCENT_LIGHT, GREY, INK, PROOF_MARK, Theme
+from munpress.layout.variant import Variant
 
 KINDS = ("cover", "imprint", "toc", "article", "fullpage", "back")
 # Kinds whose pages carry the running head; folios go on all but the covers.
@@ -32,7 +33,7 @@ def template_id(kind: str, page: int) -> str:
     return f"{kind}-{'recto' if page % 2 else 'verso'}"
 
 
-def build_templates(theme: Theme, fonts: Fonts) -> list[PageTemplate]:
+def build_templates(theme: Theme, fonts: Fonts, variant: Variant, watermark: str = "") -> list[PageTemplate]:
     templates = []
     for kind in KINDS:
         for page in (1, 2):  # an odd and an even page: recto and verso
@@ -41,24 +42,43 @@ def build_templates(theme: Theme, fonts: Fonts) -> list[PageTemplate]:
                           topPadding=0, bottomPadding=0, id=f"{kind}-text")
             templates.append(PageTemplate(
                 id=template_id(kind, page), frames=[frame], pagesize=(theme.page_width, theme.page_height),
-                onPage=_draw_background(kind, theme), onPageEnd=_draw_furniture(kind, theme, fonts)))
+                onPage=_draw_background(kind, theme, variant, fonts, watermark),
+                onPageEnd=_draw_furniture(kind, theme, fonts, variant)))
     return templates
 
 
-def _draw_background(kind: str, theme: Theme):
+def _draw_background(kind: str, theme: Theme, variant: Variant, fonts: Fonts, watermark: str):
+    bleed, width, height = variant.bleed, theme.page_width, theme.page_height
+
     def draw(canvas, doc):
-        if kind in ("cover", "back"):
+        if kind in ("cover", "back"):  # the bands run off the page: into the bleed in print
             canvas.saveState()
             canvas.setFillColor(ACCENT)
-            canvas.rect(0, theme.page_height - 12, theme.page_width, 12, stroke=0, fill=1)
-            canvas.rect(0, 0, theme.page_width, 28, stroke=0, fill=1)
+            canvas.rect(-bleed, height - 12, width + 2 * bleed, 12 + bleed, stroke=0, fill=1)
+            canvas.rect(-bleed, -bleed, width + 2 * bleed, 28 + bleed, stroke=0, fill=1)
             canvas.setFillColor(ACCENT_LIGHT)
-            canvas.rect(0, 28, theme.page_width, 6, stroke=0, fill=1)
+            canvas.rect(-bleed, 28, width + 2 * bleed, 6, stroke=0, fill=1)
             canvas.restoreState()
+        if variant.watermark and watermark:
+            _watermark(canvas, theme, fonts, watermark)
     return draw
 
 
-def _draw_furniture(kind: str, theme: Theme, fonts: Fonts):
+def _watermark(canvas, theme: Theme, fonts: Fonts, text: str) -> None:
+    """Across the page, under the text: a proof must never pass for the printed issue."""
+    canvas.saveState()
+    canvas.setFillColor(PROOF_MARK)
+    canvas.translate(theme.page_width / 2, theme.page_height / 2)
+    canvas.rotate(54.7)  # the page's diagonal on A4
+    size = 88
+    while canvas.stringWidth(text, fonts.sans_bold, size) > theme.page_height * 0.9 and size > 20:
+        size -= 4
+    canvas.setFont(fonts.sans_bold, size)
+    canvas.drawCentredString(0, -size / 3, text)
+    canvas.restoreState()
+
+
+def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
     def draw(canvas, doc):
         page = canvas.getPageNumber()
         box = theme.content_box(page)
@@ -74,6 +94,11 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts):
                 canvas.drawRightString(box.x + box.width, y, str(page))
             else:
                 canvas.drawString(box.x, y, str(page))
+        if variant.slug:
+            canvas.setFont(fonts.sans, 5.5)
+            canvas.setFillColor(GREY)
+            for number, line in enumerate(variant.slug):
+                canvas.drawString(box.x, 9 - number * 6.5, line)
         canvas.restoreState()
         doc.record_page(kind)
     return draw

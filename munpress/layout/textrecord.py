@@ -84,8 +84,9 @@ class TextRecorder:
 class RecordingCanvas(Canvas):
     """A canvas that keeps a `TextRecorder` of everything drawn as text."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, navigation: bool = True, **kwargs) -> None:
         self.text_recorder = TextRecorder()
+        self.navigation = navigation  # links and bookmarks (not in print)
         super().__init__(*args, **kwargs)
 
     def beginText(self, x=0, y=0, direction=None):

@@ -16,6 +16,7 @@ ACCENT_LIGHT = CMYKColor(0.12, 0.05, 0.0, 0.0)
 INK = CMYKColor(0, 0, 0, 1)
 GREY = CMYKColor(0, 0, 0, 0.55)
 PAPER = CMYKColor(0, 0, 0, 0)
+PROOF_MARK = CMYKColor(0, 0.45, 0.35, 0, alpha=0.22)  # a pale red the text shows through
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ class LayoutSettings:
     gutter_mm: float = 5.0
     body_size_pt: float = 10.0
     fonts: FontRoles = field(default_factory=FontRoles)
+    bleed_mm: float = 3.0  # the print PDF's bleed on every side
 
 
 @dataclass(frozen=True)
