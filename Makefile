@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 ISSUE  ?= 147
 STAMP  := $(VENV)/.installed
 
-.PHONY: help proof test check bench sample clean
+.PHONY: help proof proofs test check bench sample clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,8 +19,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-proof: $(STAMP)  ## build every edition of issue $(ISSUE) and print where the PDFs are
-	$(BIN)/munpress build $(ISSUE)
+proof: $(STAMP)  ## build the proof PDFs of every edition of issue $(ISSUE) and print where they are
+	$(BIN)/munpress build $(ISSUE) --variant proof
+
+proofs: $(STAMP)  ## proof PDFs of every issue in issues/ (what CI publishes), in build/<N>/
+	@set -e; for issue in issues/*/; do $(BIN)/munpress build $$(basename $$issue) --variant proof; done
 
 check: $(STAMP)  ## the editors' check of issue $(ISSUE)
 	$(BIN)/munpress check $(ISSUE)
