@@ -107,7 +107,9 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool
     except LayoutFailure as failure:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return _Edition(facts, None, {}, failure)
-    facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside)
+    fonts = tuple((family.family, face, flags) for family in laid_out.fonts for face, flags in family.embedding)
+    facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside,
+                         front=edition.front, fonts=fonts)
     return _Edition(facts, laid_out, {}, None, edition)
 
 

@@ -137,3 +137,20 @@ def test_a_character_no_font_has_stops_the_build_naming_it_and_check_reports_it(
     checked = run_munpress("check", "147", "--lang", "ru", "--json", "--root", str(magazine_copy))
     [finding] = [d for d in json.loads(checked.stdout) if d["code"] == "layout.missing-glyph"]
     assert finding["article"] == "09-waste-plan" and finding["characters"] == ["α"]
+
+
+def test_a_low_resolution_picture_is_a_preflight_warning_naming_the_article_and_page(magazine_copy, tmp_path):
+    import docx
+    from docx.shared import Mm
+    from PIL import Image
+
+    picture = tmp_path / "small.png"
+    Image.new("RGB", (120, 80), (200, 40, 40)).save(picture)
+    path = magazine_copy / "issues/147/manuscripts/ru/09-waste-plan.docx"
+    document = docx.Document(str(path))
+    document.add_picture(str(picture), width=Mm(60))
+    document.save(str(path))
+    checked = run_munpress("check", "147", "--lang", "ru", "--json", "--root", str(magazine_copy))
+    [low] = [d for d in json.loads(checked.stdout) if d["code"] == "images.low-resolution"]
+    assert low["article"] == "09-waste-plan" and low["severity"] == "warning" and low["page"] >= 18
+    assert 30 <= low["ppi"] <= 40  # 120 pixels over the 86 mm column it is set to

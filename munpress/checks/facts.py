@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from munpress.layout.pagemap import PageMap
+from munpress.model.edition import FrontMatter
 from munpress.model.nodes import Block, Document
 
 
@@ -20,3 +21,5 @@ class EditionFacts:
     # blocks of a manuscript the issue does not print on purpose: its title, when the
     # manifest gives the article another one
     set_aside: dict[str, tuple[Block, ...]] = field(default_factory=dict)
+    front: FrontMatter | None = None  # the imprint as this edition prints it
+    fonts: tuple[tuple[str, str, int], ...] = ()  # (family, face, OS/2 fsType) of the fonts used

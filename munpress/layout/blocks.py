@@ -37,6 +37,20 @@ SMALLEST_TABLE_FONT = 6  # a table is set no smaller than this to fit its page
 LONGEST_UNBROKEN = 8
 
 
+class RecordedImage(Image):
+    """A picture that tells the text record where it landed, how sharp it is there, and in
+    which colour space: what the printer's preflight asks."""
+
+    record: tuple[str, int, str] = ("", 0, "")  # name, pixel width, PIL mode
+
+    def draw(self):
+        super().draw()
+        recorder = getattr(self.canv, "text_recorder", None)
+        if recorder is not None:
+            name, pixels, mode = self.record
+            recorder.add_image(name, pixels * 72 / self.drawWidth if self.drawWidth else 0, mode)
+
+
 class SpanningTable(Table):
     """A table too wide for a column: the story sets it across the full text width."""
 
@@ -133,15 +147,18 @@ class BlockConverter:
             with PILImage.open(BytesIO(image.data)) as picture:
                 picture.load()  # Windows metafiles open but cannot be drawn here
                 pixel_width, pixel_height = picture.size
+                mode = picture.mode
         except Exception:
-            self.sink.warning("layout.unsupported-image",
-                              f"picture {image.name} ({image.content_type}) cannot be drawn; a frame marks its place",
-                              article=self.entry_id, lang=self.lang, file=image.name)
+            self.sink.error("layout.unsupported-image",
+                            f"picture {image.name} ({image.content_type}) cannot be drawn; a frame marks its place",
+                            article=self.entry_id, lang=self.lang, file=image.name,
+                            hints=("export the picture as PNG or JPEG and insert it again",))
             return self._boxed([Paragraph(f"[{image.name}]", self.styles.caption)])
         natural_width = image.width_pt or pixel_width * 72 / 300
         natural_height = image.height_pt or pixel_height * 72 / 300
         scale = min(self.width / natural_width, self.max_image_height / natural_height)
-        picture = Image(BytesIO(image.data), natural_width * scale, natural_height * scale)
+        picture = RecordedImage(BytesIO(image.data), natural_width * scale, natural_height * scale)
+        picture.record = (image.name, pixel_width, mode)
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture
 

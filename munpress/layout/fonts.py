@@ -31,6 +31,7 @@ class FontFamily:
     files: tuple[tuple[str, Path], ...]  # face -> file
     origin: str  # "fonts/" or the PyPI package that supplied it
     coverage: frozenset[int]
+    embedding: tuple[tuple[str, int], ...] = ()  # face -> the OS/2 fsType bits of its licence
 
     def face(self, name: str) -> str:
         return dict(self.faces)[name]
@@ -83,7 +84,20 @@ def load_family(family: str, fonts_dir: Path) -> FontFamily:
     for face, (weight, style) in FACES.items():
         addMapping(base, int(weight >= 700), int(style == "italic"), names[face])
     coverage = frozenset(pdfmetrics.getFont(names["regular"]).face.charToGlyph)
-    return FontFamily(family, tuple(names.items()), tuple(faces.items()), origin, coverage)
+    embedding = tuple((face, embedding_flags(path)) for face, path in faces.items())
+    return FontFamily(family, tuple(names.items()), tuple(faces.items()), origin, coverage, embedding)
+
+
+def embedding_flags(path: Path) -> int:
+    """The font's OS/2 fsType: what its licence allows (0 installable, 2 restricted, 4 print
+    and preview, 8 editable; 0x100 no subsetting, 0x200 bitmap only). Read with ReportLab's
+    own TrueType reader; a font without an OS/2 table allows everything."""
+    reader = TTFontFile(str(path), validate=0)
+    if "OS/2" not in reader.table:
+        return 0
+    reader.seek_table("OS/2")
+    reader.skip(2 + 2 + 2 + 2)  # version, xAvgCharWidth, usWeightClass, usWidthClass
+    return reader.read_ushort()
 
 
 @cache

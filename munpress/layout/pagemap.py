@@ -53,6 +53,15 @@ class SetLine:
     fragment_end: bool  # the last line of this column's part of the paragraph
 
 
+@dataclass(frozen=True)
+class PlacedImage:
+    page: int
+    entry_id: str | None
+    name: str
+    ppi: float  # pixels per inch at the size it is printed
+    mode: str  # PIL's colour mode: RGB, CMYK, L, P, …
+
+
 # What the text record holds in place of a character the font cannot print.
 NOT_PRINTED = "\ufffd"
 
@@ -74,6 +83,7 @@ class PageMap:
     lines: tuple[DrawnLine, ...] = ()
     missing_glyphs: tuple[MissingGlyph, ...] = ()
     set_lines: tuple[SetLine, ...] = ()
+    images: tuple[PlacedImage, ...] = ()
 
     def lines_of(self, entry_id: str) -> list[DrawnLine]:
         return [line for line in self.lines if line.entry_id == entry_id]

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from munpress.layout.fonts import covers, glyphs_of
-from munpress.layout.pagemap import NOT_PRINTED, DrawnLine, SetLine
+from munpress.layout.pagemap import NOT_PRINTED, DrawnLine, PlacedImage, SetLine
 
 
 class _RecordingTextObject(PDFTextObject):
@@ -40,6 +40,7 @@ class TextRecorder:
         self.entry: str | None = None
         self.missing: dict[tuple[str | None, str, str], None] = {}  # ordered set
         self.set_lines: list[SetLine] = []
+        self.images: list[PlacedImage] = []
         self._parts: list[str] = []
         self._y: float | None = None
 
@@ -68,6 +69,9 @@ class TextRecorder:
         if self._parts:
             self.lines.append(DrawnLine(self.page, self.entry, "".join(self._parts)))
         self._parts, self._y = [], None
+
+    def add_image(self, name: str, ppi: float, mode: str) -> None:
+        self.images.append(PlacedImage(self.page, self.entry, name, round(ppi), mode))
 
     def add_set_line(self, line: SetLine) -> None:
         self.set_lines.append(replace(line, page=self.page, entry_id=self.entry))

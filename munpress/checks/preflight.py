@@ -1,0 +1,72 @@
+"""The printer's preflight: pictures sharp enough where they are printed and their colour
+spaces, the imprint complete in the edition's language, fonts whose licence allows
+embedding. (Glyph coverage is `layout.missing-glyph`; page count, `pages`; ISSN, `issn`.)"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from munpress.checks.facts import EditionFacts
+from munpress.diagnostics import Diagnostic, Severity
+
+PRINT_PPI = 300
+# FrontMatter field -> the munpress.toml key an editor fills in
+IMPRINT_FIELDS = {
+    "title": "title", "issn": "issn", "registration_number": "registration_number",
+    "founder": "founder", "publisher": "publisher", "editorial_policy": "editorial_policy",
+    "disclaimer": "disclaimer", "address": "contacts.address", "email": "contacts.email",
+    "phones": "contacts.phones", "masthead": "masthead",
+}
+RESTRICTED, NO_SUBSETTING, BITMAP_ONLY = 0x0002, 0x0100, 0x0200
+
+
+def check_images(facts: EditionFacts) -> list[Diagnostic]:
+    if facts.page_map is None:
+        return []
+    found = [Diagnostic(Severity.WARNING, "images.low-resolution",
+                        f"picture {image.name} prints at {image.ppi:.0f} ppi on page {image.page}; "
+                        f"print needs {PRINT_PPI}", article=image.entry_id, lang=facts.lang, page=image.page,
+                        file=image.name, hints=("ask the author for the original photo, or print it smaller",),
+                        data={"ppi": image.ppi})
+             for image in facts.page_map.images if image.ppi < PRINT_PPI]
+    modes = Counter(image.mode for image in facts.page_map.images)
+    if modes:
+        listing = ", ".join(f"{count} {mode}" for mode, count in sorted(modes.items()))
+        found.append(Diagnostic(
+            Severity.INFO, "images.colour-space",
+            f"pictures by colour space: {listing}" + (
+                "; the print PDF keeps RGB pictures as they are, for the print house to convert"
+                if modes.keys() - {"CMYK", "L", "1"} else ""),
+            lang=facts.lang, data={"modes": dict(modes)}))
+    return found
+
+
+def check_imprint(facts: EditionFacts) -> list[Diagnostic]:
+    front = facts.front
+    if front is None:
+        return []
+    return [Diagnostic(Severity.ERROR, "imprint.missing-field",
+                       f"the imprint has no {key} in this edition's language",
+                       lang=facts.lang, file="munpress.toml",
+                       hints=(f"fill in {key} for {facts.lang} in munpress.toml",), data={"key": key})
+            for field, key in IMPRINT_FIELDS.items() if not _filled(getattr(front, field))]
+
+
+def _filled(value) -> bool:
+    if isinstance(value, tuple):
+        return bool(value) and all(_filled(item) for item in value)
+    return bool(str(value).strip())
+
+
+def check_font_licences(facts: EditionFacts) -> list[Diagnostic]:
+    found = []
+    for family, face, flags in facts.fonts:
+        if (flags & 0x000F) == RESTRICTED or flags & BITMAP_ONLY:
+            found.append(Diagnostic(Severity.ERROR, "fonts.no-embedding",
+                                    f"the licence of {family} {face} does not allow embedding (fsType {flags:#06x})",
+                                    lang=facts.lang, hints=("choose another font in [layout.fonts]",)))
+        elif flags & NO_SUBSETTING:
+            found.append(Diagnostic(Severity.WARNING, "fonts.no-subsetting",
+                                    f"the licence of {family} {face} forbids subsetting (fsType {flags:#06x})",
+                                    lang=facts.lang))
+    return found
