@@ -19,7 +19,7 @@ def front_matter(magazine: Magazine, manifest: Manifest, lang: str) -> FrontMatt
         issue_line=locale.issue_line(lang, issue.date, issue.number, issue.number_in_year),
         running_head=locale.running_head(lang, magazine.title(lang), issue.date, issue.number,
                                          issue.number_in_year),
-        year=issue.date.year, headlines=tuple(h(lang) for h in issue.headlines),
+        year=issue.date.year, number_in_year=issue.number_in_year, headlines=tuple(h(lang) for h in issue.headlines),
         issn=magazine.issn, registration_number=magazine.registration_number,
         founder=magazine.founder(lang), publisher=magazine.publisher(lang),
         masthead=tuple((m.role(lang), m.name(lang)) for m in magazine.masthead),

@@ -144,3 +144,24 @@ def test_the_same_inputs_give_the_same_bytes(tmp_path):
         outputs.append({path.name: path.read_bytes() for path in out.glob("*.pdf")})
     assert len(outputs[0]) == 3 and outputs[0] == outputs[1]
     assert "2024-01-15 00:00 UTC" in PdfReader(tmp_path / "first" / "municipalitet-147-ky-proof.pdf").pages[5].extract_text()
+
+
+def test_the_printed_cover_barcode_reads_back_as_the_issn_and_the_issue(variant_pdfs):
+    import pypdfium2
+
+    from tests.layout.ean_decode import decode_row
+
+    dpi = 600
+    document = pypdfium2.PdfDocument(variant_pdfs["ky", "print"].read_bytes())
+    try:
+        image = document[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        document.close()
+    found, pixels, width = set(), image.tobytes(), image.width
+    for row in range(image.height // 2, image.height, 40):  # scan the lower half of the cover
+        try:
+            decoded = decode_row([value < 128 for value in pixels[row * width:(row + 1) * width]])
+        except ValueError:
+            continue
+        found.add((decoded.digits, decoded.addon))
+    assert ("9771694705007", "01") in found

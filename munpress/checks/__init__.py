@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from munpress.checks.facts import EditionFacts
-from munpress.checks.issn import check_issn
+from munpress.checks.issn import check_barcode, check_issn
 from munpress.checks.language import check_language
 from munpress.checks.lost_text import check_lost_text
 from munpress.checks.manuscripts import check_layout, check_manuscripts
@@ -24,6 +24,9 @@ def run_checks(manifest: Manifest, editions: list[EditionFacts]) -> list[Diagnos
     found = check_issn(manifest.magazine.issn)
     for facts in editions:
         found += check_planned_pages(manifest, facts)
+        if facts.page_map is not None:
+            found += check_barcode(manifest.magazine.issn, manifest.issue.number_in_year,
+                                   facts.page_map.barcode, facts.lang)
         for check in EDITION_CHECKS:
             found += check(facts)
     return found

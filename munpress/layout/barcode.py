@@ -238,3 +238,13 @@ def _font(font_name: str):
         return pdfmetrics.getFont(font_name)
     except KeyError:
         raise ValueError(f"font {font_name!r} is not registered with ReportLab") from None
+
+
+class CoverBarcode(IssnBarcode):
+    """The barcode as the cover prints it, telling the layout's record which digits it drew."""
+
+    def draw(self):
+        super().draw()
+        recorder = getattr(self.canv, "text_recorder", None)
+        if recorder is not None:
+            recorder.barcode = (self.digits, self.addon)

@@ -105,7 +105,7 @@ class IssueDocTemplate(BaseDocTemplate):
         recorder = self.canv.text_recorder
         recorder.end_line()
         return PageMap(self.lang, placements, tuple(self._pages), tuple(recorder.lines),
-                       tuple(MissingGlyph(*key) for key in recorder.missing), tuple(recorder.set_lines), tuple(recorder.images))
+                       tuple(MissingGlyph(*key) for key in recorder.missing), tuple(recorder.set_lines), tuple(recorder.images), recorder.barcode)
 
 
 class _CropMarks:

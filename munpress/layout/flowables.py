@@ -123,3 +123,19 @@ class BreakPage(ActionFlowable):
         doc.handle_nextPageTemplate(self.template)
         if not doc.frame._atTop:
             doc.handle_pageBreak()
+
+
+class AlignRight(Flowable):
+    """A flowable pushed to the right edge of the frame (the cover's barcode)."""
+
+    def __init__(self, inner: Flowable) -> None:
+        super().__init__()
+        self.inner = inner
+
+    def wrap(self, available_width, available_height):
+        _, height = self.inner.wrap(available_width, available_height)
+        self.width, self.height = available_width, height
+        return self.width, self.height
+
+    def draw(self):
+        self.inner.drawOn(self.canv, self.width - self.inner.width, 0)

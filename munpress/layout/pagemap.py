@@ -84,6 +84,7 @@ class PageMap:
     missing_glyphs: tuple[MissingGlyph, ...] = ()
     set_lines: tuple[SetLine, ...] = ()
     images: tuple[PlacedImage, ...] = ()
+    barcode: tuple[str, str] | None = None  # the EAN-13 and add-on digits drawn on the cover
 
     def lines_of(self, entry_id: str) -> list[DrawnLine]:
         return [line for line in self.lines if line.entry_id == entry_id]

@@ -24,7 +24,8 @@ from munpress.layout.blocks import (
     replace_style,
     table_font,
 )
-from munpress.layout.flowables import BreakPage, FullPage, Marker, TocEntry
+from munpress.layout.barcode import CoverBarcode
+from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, TocEntry
 from munpress.layout.markup import to_markup
 from munpress.layout.styles import Styles
 from munpress.layout.theme import Theme
@@ -72,7 +73,8 @@ class StoryBuilder:
             Spacer(1, 50),
         ]
         content += [Paragraph(escape(line), s.cover_headline) for line in front.headlines]
-        content += [Spacer(1, 20), Paragraph(f"ISSN {escape(front.issn)}", s.cover_line)]
+        barcode = CoverBarcode(front.issn, front.number_in_year, font_name=s.cover_line.fontName)
+        content += [Spacer(1, 20), AlignRight(barcode)]
         return FullPage("cover", content)
 
     def _imprint(self, front: FrontMatter) -> Flowable:

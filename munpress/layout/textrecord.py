@@ -41,6 +41,7 @@ class TextRecorder:
         self.missing: dict[tuple[str | None, str, str], None] = {}  # ordered set
         self.set_lines: list[SetLine] = []
         self.images: list[PlacedImage] = []
+        self.barcode: tuple[str, str] | None = None
         self._parts: list[str] = []
         self._y: float | None = None
 

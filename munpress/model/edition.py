@@ -19,6 +19,7 @@ class FrontMatter:
     issue_line: str
     running_head: str
     year: int
+    number_in_year: int
     headlines: tuple[str, ...]
     issn: str
     registration_number: str

@@ -46,3 +46,13 @@ def test_a_long_kyrgyz_manuscript_without_its_letters_is_a_warning_and_a_short_o
     russian = "Местное самоуправление в Кыргызской Республике развивается. " * 10
     assert [d.code for d in check_language(EditionFacts("ky", {"a": _document(russian)}))] == ["language.mismatch"]
     assert check_language(EditionFacts("ky", {"a": _document("Бишкек, 2024")})) == []
+
+
+def test_the_cover_barcode_must_agree_with_the_issn_and_the_issue_number():
+    from munpress.checks.issn import check_barcode, issn_ean13
+
+    assert issn_ean13("1694-7053") == "9771694705007"
+    assert check_barcode("1694-7053", 1, ("9771694705007", "01"), "ky") == []
+    [wrong] = check_barcode("1694-7053", 2, ("9771694705007", "01"), "ky")
+    assert wrong.code == "issn.barcode" and wrong.data["expected"] == ["9771694705007", "02"]
+    assert [d.code for d in check_barcode("1694-7053", 1, None, "ru")] == ["issn.no-barcode"]
