@@ -17,6 +17,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import BalancedColumns
 
 from munpress.diagnostics import Sink
+from munpress.layout.barcode import CoverBarcode
 from munpress.layout.blocks import (
     BlockConverter,
     BlockStyles,
@@ -24,7 +25,6 @@ from munpress.layout.blocks import (
     replace_style,
     table_font,
 )
-from munpress.layout.barcode import CoverBarcode
 from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, TocEntry
 from munpress.layout.markup import to_markup
 from munpress.layout.styles import Styles

@@ -4,10 +4,27 @@
 dataclasses of `schema`, never raw TOML. The contract for editors is docs/manifest.md.
 """
 
-from munpress.manifest.load import STYLE_ROLES, TRIMS, find_root, load_magazine, load_manifest
+from munpress.manifest.load import (
+    STYLE_ROLES,
+    TRIMS,
+    find_root,
+    load_magazine,
+    load_manifest,
+)
 from munpress.manifest.schema import (
-    ANY_LANGUAGE, ENTRY_KINDS, ArticleEntry, Contacts, FontRoles, IssueManifest, LayoutSettings,
-    Localized, Magazine, Manifest, Margins, MastheadEntry, Section,
+    ANY_LANGUAGE,
+    ENTRY_KINDS,
+    ArticleEntry,
+    Contacts,
+    FontRoles,
+    IssueManifest,
+    LayoutSettings,
+    Localized,
+    Magazine,
+    Manifest,
+    Margins,
+    MastheadEntry,
+    Section,
 )
 
 __all__ = [

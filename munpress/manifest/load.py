@@ -19,8 +19,19 @@ from typing import Any, Callable, NoReturn, TypeVar
 
 from munpress.diagnostics import InputError
 from munpress.manifest.schema import (
-    ENTRY_KINDS, ArticleEntry, Contacts, FontRoles, IssueManifest, LayoutSettings, Localized,
-    Magazine, Manifest, Margins, MastheadEntry, Section, TypographySettings,
+    ENTRY_KINDS,
+    ArticleEntry,
+    Contacts,
+    FontRoles,
+    IssueManifest,
+    LayoutSettings,
+    Localized,
+    Magazine,
+    Manifest,
+    Margins,
+    MastheadEntry,
+    Section,
+    TypographySettings,
 )
 from munpress.model.meta import LANGUAGES
 

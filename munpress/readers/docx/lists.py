@@ -14,7 +14,11 @@ import re
 from dataclasses import dataclass, field
 
 from munpress.readers.docx import ooxml
-from munpress.readers.docx.numberformats import UNORDERED_FORMATS, bullet_glyph, format_number
+from munpress.readers.docx.numberformats import (
+    UNORDERED_FORMATS,
+    bullet_glyph,
+    format_number,
+)
 from munpress.readers.docx.stylemap import StyleSheet
 
 LEVEL_COUNT = 9

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from munpress.model.nodes import Block, Heading, ListItem, Note, Paragraph, Text, block_text
+from munpress.model.nodes import (
+    Block,
+    Heading,
+    ListItem,
+    Note,
+    Paragraph,
+    Text,
+    block_text,
+)
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.blocks import BlockReader
 from munpress.readers.docx.fields import FieldStack
