@@ -137,6 +137,20 @@ def report(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
     out.print(table)
 
 
+@app.command()
+def flatplan(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+             lang: Optional[list[str]] = LANG_OPTION,
+             png: bool = typer.Option(False, "--png", help="A PNG image instead of a one-page PDF."),
+             out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder (default build/<N>/)."),
+             root: Optional[Path] = ROOT_OPTION) -> None:
+    """Every page of each edition as a thumbnail on one sheet, with folio, rubric and articles.
+    Example: munpress flatplan 147 --lang ky"""
+    from munpress.pipeline import flatplan_issue
+
+    for path in flatplan_issue(_root(root), issue, lang, out_dir, Sink(), "png" if png else "pdf"):
+        out.print(str(path))
+
+
 def _print_placements(rows) -> None:
     table = Table(title="Planned and real start pages", title_justify="left")
     for column in ("edition", "article", "planned", "actual", "difference"):

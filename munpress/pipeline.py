@@ -30,6 +30,7 @@ from munpress.manifest.schema import Manifest
 from munpress.model.edition import Edition
 from munpress.model.nodes import Document
 from munpress.output import write_pdf
+from munpress.output.flatplan import flatplan_name, render_flatplan
 from munpress.readers import read_manuscript
 from munpress.typography.normalize import normalize_document, normalize_text
 
@@ -179,3 +180,24 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
     typography = [row for edition in facts for row in typography_rows(edition)]
     return CheckReport(sink.items + run_checks(manifest, facts), rows, typography)
+
+
+def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
+                   sink: Sink, fmt: str = "pdf") -> list[Path]:
+    """One sheet per edition with every page as a thumbnail: what the editors pin on the wall."""
+    manifest = load_manifest(root, issue)
+    target = out_dir or root / "build" / str(manifest.issue.number)
+    paths = []
+    for lang in select_languages(manifest, languages):
+        prepared = _prepare_edition(manifest, lang, sink)
+        for error in prepared.read_errors.values():
+            raise error
+        if prepared.layout_failure:
+            raise prepared.layout_failure
+        front, pages = prepared.edition.front, prepared.laid_out.page_map.page_count
+        title = f"{front.title} — {front.issue_line} — {lang} — {pages}".replace("\u00a0", " ")
+        sheet = render_flatplan(prepared.laid_out.pdf, prepared.laid_out.page_map, title=title, lang=lang,
+                                font_dir=manifest.magazine.root / "fonts", fmt=fmt)
+        name = flatplan_name(manifest.magazine.slug, manifest.issue.number, lang, fmt)
+        paths.append(write_pdf(sheet, target / name))
+    return paths

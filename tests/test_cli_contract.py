@@ -154,3 +154,14 @@ def test_a_low_resolution_picture_is_a_preflight_warning_naming_the_article_and_
     [low] = [d for d in json.loads(checked.stdout) if d["code"] == "images.low-resolution"]
     assert low["article"] == "09-waste-plan" and low["severity"] == "warning" and low["page"] >= 18
     assert 30 <= low["ppi"] <= 40  # 120 pixels over the 86 mm column it is set to
+
+
+def test_flatplan_writes_one_sheet_per_edition_with_every_folio(tmp_path):
+    result = run_munpress("flatplan", "147", "--lang", "ky", "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    [sheet] = tmp_path.glob("*.pdf")
+    assert sheet.name == "municipalitet-147-ky-flatplan.pdf"
+    reader = PdfReader(sheet)
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1 and "Мазмуну" in text
+    assert all(str(folio) in text for folio in range(2, 28))

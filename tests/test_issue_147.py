@@ -6,6 +6,7 @@ import json
 import re
 import tomllib
 
+import pytest
 from pypdf import PdfReader
 
 from tests.conftest import REPO, run_munpress
@@ -122,3 +123,18 @@ def test_typography_sets_quotes_and_dashes_and_no_typography_shows_the_text_as_t
     body = typeset.split("Содержание", 1)[1]
     assert body.count('"') == 0 and " - " not in body
     assert body.count("«") > typed.count("«") + 20 and body.count("—") > typed.count("—") + 20
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_page_map_knows_each_entrys_pages_and_each_pages_rubric(lang):
+    from munpress.diagnostics import Sink
+    from munpress.manifest import load_manifest
+    from munpress.pipeline import _prepare_edition
+
+    page_map = _prepare_edition(load_manifest(REPO, "147"), lang, Sink()).facts.page_map
+    for placement in page_map.placements:  # from the page of its title to the page of its last line
+        pages = [line.page for line in page_map.set_lines if line.entry_id == placement.entry_id]
+        assert (placement.page, placement.last_page) == (min(pages), max(pages)), placement.entry_id
+    first = page_map.placements[0]
+    assert page_map.pages[first.page - 1].rubric == first.rubric  # the first article's page opens its rubric
+    assert all(record.rubric for record in page_map.pages[first.page - 1:-1])

@@ -11,7 +11,8 @@ from __future__ import annotations
 from functools import partial
 
 from reportlab.lib.colors import CMYKColor, Color, toColor
-from reportlab.platypus import BaseDocTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from munpress.layout.flowables import (
     TOC_NUMBER_WIDTH,
@@ -53,17 +54,28 @@ class IssueDocTemplate(BaseDocTemplate):
         self.page_rubric = None
         super().handle_pageBegin()
 
+    @property
+    def rubric_of_page(self) -> str:
+        """The rubric of the first thing finished on the page, or the one in force: a page in
+        the middle of a long article finishes nothing, and it is still in that rubric."""
+        return self.page_rubric if self.page_rubric is not None else self.current_rubric
+
     def record_page(self, kind: str) -> None:
         """Called by the templates when a page is finished."""
         folio = "" if kind in WITHOUT_FOLIO else str(self.page)
-        self._pages.append(PageRecord(self.page, kind, self.page_rubric or "", folio))
+        self._pages.append(PageRecord(self.page, kind, self.rubric_of_page, folio))
         if self._open_entry is not None:
             self._placements[self._open_entry]["last_page"] = self.page
 
     # -- markers ----------------------------------------------------------------------
     def afterFlowable(self, flowable):
+        if isinstance(flowable, (ActionFlowable, CondPageBreak)):
+            return  # page breaks land nothing on a page
+        if not isinstance(flowable, Marker) and self._open_entry is not None:
+            self._placements[self._open_entry]["last_page"] = self.page  # it runs at least to here
         if isinstance(flowable, Marker):
             if flowable.kind == "rubric":
+                self._open_entry = None  # the rubric's bar belongs to what follows
                 self.current_rubric = flowable.title
                 if self.variant.navigation:
                     self._rubrics += 1
@@ -72,6 +84,9 @@ class IssueDocTemplate(BaseDocTemplate):
                     self.canv.addOutlineEntry(flowable.title, key, level=0)
             elif flowable.kind == "entry":
                 self._start_entry(flowable)
+            elif flowable.kind == "end":  # the back page belongs to no entry
+                self._open_entry = None
+                self.canv.text_recorder.start_entry(None)
         if self.page_rubric is None:
             self.page_rubric = self.current_rubric
 

@@ -57,7 +57,7 @@ class StoryBuilder:
                     first = False
                 else:
                     story += self._full_page(entry)
-        story += [BreakPage("back-recto"), self._back(self.edition.front)]
+        story += [BreakPage("back-recto"), Marker("end", "back"), self._back(self.edition.front)]
         return story
 
     # -- front ------------------------------------------------------------------------

@@ -106,7 +106,7 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
 
 def _running_head(canvas, doc, theme: Theme, fonts: Fonts, box, recto: bool) -> None:
     y = theme.page_height - theme.top + 9
-    rubric = doc.page_rubric or ""
+    rubric = doc.rubric_of_page
     canvas.setStrokeColor(GREY)
     canvas.setLineWidth(0.4)
     canvas.line(box.x, y - 4, box.x + box.width, y - 4)

@@ -77,7 +77,7 @@ class TextRecorder:
     def add_set_line(self, line: SetLine) -> None:
         self.set_lines.append(replace(line, page=self.page, entry_id=self.entry))
 
-    def start_entry(self, entry_id: str) -> None:
+    def start_entry(self, entry_id: str | None) -> None:
         self.end_line()
         self.entry = entry_id
 
