@@ -70,3 +70,20 @@ def check_font_licences(facts: EditionFacts) -> list[Diagnostic]:
                                     f"the licence of {family} {face} forbids subsetting (fsType {flags:#06x})",
                                     lang=facts.lang))
     return found
+
+
+def check_front_glyphs(facts: EditionFacts) -> list[Diagnostic]:
+    """Characters of the cover, imprint, contents or back page the fonts cannot print (the
+    articles' own are `layout.missing-glyph` of check_lost_text)."""
+    if facts.page_map is None:
+        return []
+    blank = [glyph for glyph in facts.page_map.missing_glyphs if glyph.entry_id is None]
+    if not blank:
+        return []
+    chars = "".join(dict.fromkeys(glyph.char for glyph in blank))
+    return [Diagnostic(Severity.ERROR, "layout.missing-glyph",
+                       "the cover, imprint, contents or back page have characters the fonts lack: "
+                       + " ".join(f"«{ch}» U+{ord(ch):04X}" for ch in chars[:6]),
+                       lang=facts.lang, file="munpress.toml",
+                       hints=("change the text in munpress.toml or issue.toml, or use a font that has them",),
+                       data={"characters": list(chars)})]

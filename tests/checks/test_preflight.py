@@ -49,3 +49,13 @@ def test_font_licences_that_forbid_embedding_are_errors_and_no_subsetting_a_warn
     assert found == {("fonts.no-embedding", "the licence of Locked bold"),
                      ("fonts.no-embedding", "the licence of Bitmap regular"),
                      ("fonts.no-subsetting", "the licence of Whole italic")}
+
+
+def test_characters_the_fonts_lack_outside_the_articles_are_an_error():
+    from munpress.checks.preflight import check_front_glyphs
+    from munpress.layout.pagemap import MissingGlyph
+
+    page_map = PageMap("ky", (), (), missing_glyphs=(MissingGlyph(None, "α", "PTSans-regular"),
+                                                     MissingGlyph("a", "β", "PTSerif-regular")))
+    [found] = check_front_glyphs(EditionFacts("ky", {}, page_map=page_map))
+    assert found.code == "layout.missing-glyph" and found.data["characters"] == ["α"]
