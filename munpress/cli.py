@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from munpress import __version__
@@ -38,10 +41,35 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _Voice:
+    """How much munpress says: quiet (errors only), normal, verbose (every step, timed)."""
+
+    level = "normal"
+
+
 @app.callback()
 def main_options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                              help="Print the version and exit.")) -> None:
-    """Typesets «Муниципалитет» from Word manuscripts into print-ready PDF."""
+                                              help="Print the version and exit."),
+                 quiet: bool = typer.Option(False, "--quiet", "-q", help="Say nothing unless something is wrong."),
+                 verbose: bool = typer.Option(False, "--verbose", "-v",
+                                              help="Say every step, with its time, and the findings' details.")) -> None:
+    """Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.
+
+    Colours follow the terminal; NO_COLOR=1 turns them off."""
+    _Voice.level = "quiet" if quiet else "verbose" if verbose else "normal"
+
+
+@contextmanager
+def _progress():
+    """A spinner on a terminal; timed step lines with --verbose; nothing otherwise."""
+    started = time.perf_counter()
+    if _Voice.level == "verbose":
+        yield lambda message: err.print(f"[{time.perf_counter() - started:5.1f} s] {message}", markup=False)
+    elif _Voice.level == "normal" and err.is_terminal:
+        with err.status("starting") as status:
+            yield lambda message: status.update(message)
+    else:
+        yield lambda message: None
 
 
 def _root(root: Optional[Path]) -> Path:
@@ -78,7 +106,11 @@ def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
             raise MunpressError(f"unknown variant {name!r}", code="usage.variant",
                                 hint=f"use --variant {' or --variant '.join(VARIANT_NAMES)}")
     variants = tuple(dict.fromkeys(variant)) if variant else DEFAULT_VARIANTS
-    result = build_issue(_root(root), issue, lang, out_dir, Sink(), typography=not raw, variants=variants)
+    with _progress() as progress:
+        result = build_issue(_root(root), issue, lang, out_dir, Sink(), typography=not raw, variants=variants,
+                             progress=progress)
+    if _Voice.level == "quiet":
+        return
     for path in result.paths:
         out.print(str(path))
     for d in result.diagnostics:
@@ -94,17 +126,26 @@ def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 def check(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
           lang: Optional[list[str]] = LANG_OPTION,
           as_json: bool = typer.Option(False, "--json", help="One JSON document: the list of findings."),
+          strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1): for CI."),
           root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
-    """Check the issue before it goes to the designer.  Example: munpress check 147 --json"""
+    """Check the issue before it goes to the designer.  Example: munpress check 147 --strict"""
     from munpress.pipeline import check_issue
 
-    report = check_issue(_root(root), issue, lang, Sink(), typography=not raw)
+    with _progress() as progress:
+        report = check_issue(_root(root), issue, lang, Sink(), typography=not raw, progress=progress)
+    articles = len({row.article for row in report.placements})
     if as_json:
         sys.stdout.write(json.dumps([d.as_json() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n")
+    elif _Voice.level == "quiet":
+        _print_findings([d for d in report.diagnostics if d.severity is Severity.ERROR], articles)
     else:
-        _print_placements(report.placements)
-        _print_findings(report.diagnostics)
-    if any(d.severity is Severity.ERROR for d in report.diagnostics):
+        if _Voice.level == "verbose":
+            _print_placements(report.placements)
+        else:
+            _print_plan_differences(report.placements)
+        _print_findings(report.diagnostics, articles)
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    if any(d.severity in failing for d in report.diagnostics):
         raise typer.Exit(1)
 
 
@@ -151,6 +192,101 @@ def flatplan(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
         out.print(str(path))
 
 
+@app.command()
+def new(issue: str = typer.Argument(..., help="The new issue's number, e.g. 148."),
+        template: str = typer.Option(..., "--from", help="The issue to copy numbers, date and sections from."),
+        root: Optional[Path] = ROOT_OPTION) -> None:
+    """Scaffold the next issue: numbers and date moved on, sections kept, articles to fill in.
+    Example: munpress new 148 --from 147"""
+    from munpress.scaffold import new_issue
+
+    folder = new_issue(_root(root), issue, template)
+    if _Voice.level != "quiet":
+        out.print(f"{folder / 'issue.toml'}: add the articles, put the manuscripts in {folder / 'manuscripts'}, "
+                  f"then run munpress check {issue}", markup=False)
+
+
+@app.command()
+def toc(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+        lang: Optional[list[str]] = LANG_OPTION,
+        as_toml: bool = typer.Option(False, "--toml", help="The real pages as lines to paste into issue.toml."),
+        root: Optional[Path] = ROOT_OPTION) -> None:
+    """The real table of contents (rubric, title, page) of each edition.  Example: munpress toc 147 --toml"""
+    from munpress.pipeline import check_issue
+
+    with _progress() as progress:
+        rows = check_issue(_root(root), issue, lang, Sink(), progress=progress).placements
+    if as_toml:
+        by_article: dict[str, dict[str, int | None]] = {}
+        titles: dict[str, str] = {}
+        for row in sorted(rows, key=lambda row: row.order):  # as issue.toml lists them
+            by_article.setdefault(row.article, {})[row.lang] = row.actual
+            titles.setdefault(row.article, row.title)
+        for article, pages in by_article.items():
+            values = set(pages.values())
+            page = str(values.pop()) if len(values) == 1 else \
+                "{ " + ", ".join(f"{lang} = {page}" for lang, page in pages.items()) + " }"
+            title = titles[article].replace("\u00a0", " ")
+            sys.stdout.write(f"# {article}: {title}\npage = {page}\n")  # never wrapped: it is pasted
+        return
+    for edition in dict.fromkeys(row.lang for row in rows):
+        table = Table(title=f"{edition}", title_justify="left")
+        for column in ("rubric", "title", "page"):
+            table.add_column(column, justify="right" if column == "page" else "left")
+        rubric = None
+        for row in (r for r in rows if r.lang == edition and r.kind == "article"):
+            table.add_row(row.rubric if row.rubric != rubric else "", row.title, str(row.actual or ""))
+            rubric = row.rubric
+        out.print(table)
+
+
+@app.command()
+def fonts(root: Optional[Path] = ROOT_OPTION) -> None:
+    """The fonts in use per role, where they come from, and the letters they lack.  Example: munpress fonts"""
+    from munpress.pipeline import font_report
+
+    report = font_report(_root(root))
+    table = Table(title="Fonts", title_justify="left")
+    for column in ("role", "family", "from", "files", "Kyrgyz and Russian letters"):
+        table.add_column(column)
+    for row in report:
+        missing = "all covered" if not row.missing else "[red]lacks " + escape(" ".join(row.missing)) + "[/red]"
+        table.add_row(row.role, row.family, row.origin, "\n".join(path.name for path in row.files), missing)
+    out.print(table)
+    if any(row.missing for row in report):
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+          lang: Optional[list[str]] = LANG_OPTION,
+          interval: float = typer.Option(1.0, "--interval", help="Seconds between looks at the files."),
+          builds: int = typer.Option(0, "--builds", hidden=True, help="Stop after this many builds (tests)."),
+          root: Optional[Path] = ROOT_OPTION) -> None:
+    """Rebuild the proof whenever a manuscript, issue.toml or munpress.toml changes; Ctrl-C stops.
+    Example: munpress watch 147 --lang ky"""
+    from munpress.pipeline import build_issue, watched_files
+
+    magazine = _root(root)
+    seen: dict[Path, float] | None = None
+    done = 0
+    while not builds or done < builds:
+        current = watched_files(magazine, issue)
+        if current != seen:
+            seen = current
+            started = time.perf_counter()
+            try:
+                result = build_issue(magazine, issue, lang, None, Sink(), variants=("proof",))
+                out.print(f"{time.strftime('%H:%M:%S')} built {len(result.paths)} proofs in "
+                          f"{time.perf_counter() - started:.1f} s: "
+                          + ", ".join(path.name for path in result.paths), markup=False)
+            except MunpressError as error:  # keep watching: the next save may fix it
+                err.print(f"{time.strftime('%H:%M:%S')} not built: {error.one_line()}", markup=False)
+            done += 1
+            continue
+        time.sleep(interval)
+
+
 def _print_placements(rows) -> None:
     table = Table(title="Planned and real start pages", title_justify="left")
     for column in ("edition", "article", "planned", "actual", "difference"):
@@ -162,17 +298,31 @@ def _print_placements(rows) -> None:
     out.print(table)
 
 
-def _print_findings(diagnostics: list[Diagnostic]) -> None:
-    if diagnostics:
-        table = Table(title="Findings", title_justify="left")
-        for column in ("severity", "code", "where", "message"):
-            table.add_column(column)
-        for d in diagnostics:
-            where = " · ".join(str(x) for x in (d.lang, d.article, d.file, d.page and f"p. {d.page}") if x)
+def _print_plan_differences(rows) -> None:
+    """Only the articles whose real page differs from the plan (all of them with --verbose)."""
+    off = [row for row in rows if row.difference]
+    if off:
+        _print_placements(off)
+
+
+def _print_findings(diagnostics: list[Diagnostic], articles: int) -> None:
+    """Findings grouped by edition and article, worst first, then a one-line summary."""
+    shown = [d for d in diagnostics if d.severity is not Severity.INFO or _Voice.level == "verbose"]
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    for d in sorted(shown, key=lambda d: (order[d.severity], d.lang or "", d.article or "")):
+        groups.setdefault((d.lang or "", d.article or ""), []).append(d)
+    for (lang, article), items in groups.items():
+        heading = " · ".join(x for x in (lang, article) if x) or "the issue"
+        out.print(f"[bold]{escape(heading)}[/bold]")
+        for d in items:
             colour = COLOURS[d.severity]
-            table.add_row(f"[{colour}]{d.severity.value}[/{colour}]", d.code, where, d.message)
-        out.print(table)
-    out.print(_summary(diagnostics))
+            where = " · ".join(str(x) for x in (d.file, d.page and f"p. {d.page}") if x)
+            out.print(f"  [{colour}]{d.severity.value:7}[/{colour}] {escape(d.code)}: {escape(d.message)}"
+                      + (f" [dim]({escape(where)})[/dim]" if where else ""))
+            for hint in d.hints if _Voice.level != "quiet" else ():
+                out.print(f"           [dim]→ {escape(hint)}[/dim]")
+    out.print(f"{_summary(diagnostics)} in {articles} article{'s' * (articles != 1)}")
 
 
 def main() -> None:

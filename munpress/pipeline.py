@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import partial
@@ -23,9 +24,10 @@ from munpress.checks import (
 )
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
+from munpress.layout.fonts import load_family
 from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
 from munpress.locale import label
-from munpress.manifest import load_manifest
+from munpress.manifest import load_magazine, load_manifest
 from munpress.manifest.schema import Manifest
 from munpress.model.edition import Edition
 from munpress.model.nodes import Document
@@ -90,8 +92,17 @@ def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink, typography: boo
     return documents, errors
 
 
-def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool = True) -> _Edition:
+def _quiet(message: str) -> None:
+    """Where progress goes when nobody watches."""
+
+
+Progress = Callable[[str], None]
+
+
+def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool = True,
+                     progress: Progress = _quiet) -> _Edition:
     """Read, set by the language's typography rules (unless turned off), assemble, lay out."""
+    progress(f"{lang}: reading the manuscripts")
     documents, errors = _read_manuscripts(manifest, lang, sink, typography)
     unreadable = {entry_id: error.one_line() for entry_id, error in errors.items()}
     if errors:
@@ -102,6 +113,7 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool
     set_aside = {entry.id: set_aside_blocks(entry, documents[entry.id]) for entry in entries}
     titles = {entry.id: block for entry in entries if (block := title_block(documents[entry.id])) is not None}
     magazine = manifest.magazine
+    progress(f"{lang}: laying out {sum(len(r.entries) for r in edition.rubrics)} entries")
     try:
         laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink,
                                   magazine.typography.unbreakable)
@@ -149,10 +161,10 @@ def _unchanged(text: str) -> str:
 
 def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
                 sink: Sink, typography: bool = True,
-                variants: tuple[str, ...] = DEFAULT_VARIANTS) -> BuildResult:
+                variants: tuple[str, ...] = DEFAULT_VARIANTS, progress: Progress = _quiet) -> BuildResult:
     """Lay out every edition first; write the PDFs only when all of them could be set."""
     manifest = load_manifest(root, issue)
-    editions = [_prepare_edition(manifest, lang, sink, typography)
+    editions = [_prepare_edition(manifest, lang, sink, typography, progress)
                 for lang in select_languages(manifest, languages)]
     for edition in editions:
         for error in edition.read_errors.values():
@@ -165,17 +177,21 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
             raise LayoutFailure(finding.message, code=finding.code, article=finding.article,
                                 hint=finding.hints[0] if finding.hints else None)
     target = out_dir or root / "build" / str(manifest.issue.number)
-    pdfs = {pdf_name(manifest, e.facts.lang, name): _variant_pdf(manifest, e, name, sink)
-            for e in editions for name in variants}
+    pdfs = {}
+    for prepared in editions:
+        for name in variants:
+            progress(f"{prepared.facts.lang}: setting the {name} PDF")
+            pdfs[pdf_name(manifest, prepared.facts.lang, name)] = _variant_pdf(manifest, prepared, name, sink)
+    progress("writing")
     paths = [write_pdf(pdf, target / name) for name, pdf in pdfs.items()]
     return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
 
 
 def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
-                typography: bool = True) -> CheckReport:
+                typography: bool = True, progress: Progress = _quiet) -> CheckReport:
     """Everything `build` does but writing: findings for the editors, and where articles land."""
     manifest = load_manifest(root, issue)
-    facts = [_prepare_edition(manifest, lang, sink, typography).facts
+    facts = [_prepare_edition(manifest, lang, sink, typography, progress).facts
              for lang in select_languages(manifest, languages)]
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
     typography = [row for edition in facts for row in typography_rows(edition)]
@@ -201,3 +217,35 @@ def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir:
         name = flatplan_name(manifest.magazine.slug, manifest.issue.number, lang, fmt)
         paths.append(write_pdf(sheet, target / name))
     return paths
+
+
+@dataclass(frozen=True)
+class FontRow:
+    role: str
+    family: str
+    origin: str
+    files: tuple[Path, ...]
+    missing: tuple[str, ...]  # letters of the magazine's languages the regular face lacks
+
+
+# Every letter and sign the two editions need: both alphabets, Kyrgyz ң ө ү, quotes, dashes, №.
+NEEDED = ("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+          "ҢңӨөҮү«»„“—–№…\u00a0\u2011\u00ad")
+
+
+def font_report(root: Path) -> list[FontRow]:
+    """The fonts the magazine sets with, per role: their origin, files and missing letters."""
+    magazine = load_magazine(root)
+    rows = []
+    for role in ("body", "heading"):
+        family = load_family(getattr(magazine.layout.fonts, role), magazine.root / "fonts")
+        missing = tuple(ch for ch in NEEDED if ord(ch) not in family.coverage and ch not in "\u00ad")
+        rows.append(FontRow(role, family.family, family.origin, tuple(path for _, path in family.files), missing))
+    return rows
+
+
+def watched_files(root: Path, issue: str) -> dict[Path, float]:
+    """What a proof depends on, with modification times: the two TOML files and the manuscripts."""
+    folder = root / "issues" / str(issue)
+    paths = [root / "munpress.toml", folder / "issue.toml", *sorted((folder / "manuscripts").rglob("*.docx"))]
+    return {path: path.stat().st_mtime_ns for path in paths if path.is_file()}

@@ -16,6 +16,9 @@ class PlacementRow:
     title: str
     planned: int | None
     actual: int | None
+    rubric: str = ""
+    kind: str = "article"
+    order: int = 0  # the entry's place in issue.toml
 
     @property
     def difference(self) -> int | None:
@@ -28,12 +31,13 @@ def placement_rows(manifest: Manifest, facts: EditionFacts) -> list[PlacementRow
     if facts.page_map is None:
         return []
     rows = []
-    for entry in manifest.issue.entries():
+    for order, entry in enumerate(manifest.issue.entries()):
         if not entry.in_edition(facts.lang):
             continue
         placement = next((p for p in facts.page_map.placements if p.entry_id == entry.id), None)
         rows.append(PlacementRow(facts.lang, entry.id, placement.title if placement else entry.id,
-                                 entry.planned_page(facts.lang), placement.page if placement else None))
+                                 entry.planned_page(facts.lang), placement.page if placement else None,
+                                 placement.rubric if placement else "", entry.kind, order))
     return rows
 
 

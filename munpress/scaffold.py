@@ -1,0 +1,71 @@
+"""`munpress new 148 --from 147`: the next issue's folder, made from the last one.
+
+Numbers and date move on (the issue's number in the year restarts in January), the sections
+and their titles are kept, the articles and headlines are left for the editors to fill in:
+each section shows a commented article to copy. An existing issue is never overwritten.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from pathlib import Path
+
+from munpress.diagnostics import InputError
+from munpress.manifest import load_manifest
+from munpress.manifest.load import ISSUE_FILE
+
+
+def new_issue(root: Path, number: str, template: str) -> Path:
+    if not number.isdigit():
+        raise InputError(f"issue number {number!r} is not a number", code="usage.issue", hint="e.g. munpress new 148")
+    folder = root / "issues" / number
+    if folder.exists():
+        raise InputError(f"{folder.relative_to(root)} already exists; munpress never overwrites an issue",
+                         file=str(folder), code="usage.issue-exists",
+                         hint="choose another number, or remove the folder yourself")
+    previous = load_manifest(root, template, check_files=False).issue
+    date = _next_month(previous.date)
+    number_in_year = previous.number_in_year + 1 if date.year == previous.date.year else 1
+    (folder / "manuscripts").mkdir(parents=True)
+    for lang in previous.languages:
+        (folder / "manuscripts" / lang).mkdir()
+    (folder / ISSUE_FILE).write_text(_issue_toml(int(number), number_in_year, date, previous), "utf-8")
+    return folder
+
+
+def _next_month(date: dt.date) -> dt.date:
+    year, month = (date.year + 1, 1) if date.month == 12 else (date.year, date.month + 1)
+    return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
+def _string(text: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _localized(localized, languages) -> str:
+    return "{ " + ", ".join(f"{lang} = {_string(localized(lang))}" for lang in languages) + " }"
+
+
+def _issue_toml(number: int, number_in_year: int, date: dt.date, previous) -> str:
+    languages = previous.languages
+    lines = [
+        f"# Issue № {number_in_year} ({number}), made by `munpress new` from issue {previous.number}.",
+        "# Add each article under its section (copy the commented example), put the manuscripts",
+        "# in manuscripts/<language>/, then run `munpress check " + str(number) + "`. See docs/manifest.md.",
+        "",
+        f"number = {number}",
+        f"number_in_year = {number_in_year}",
+        f"date = {date.isoformat()}",
+        "languages = [" + ", ".join(_string(lang) for lang in languages) + "]",
+        "headlines = []  # the cover's lines, e.g. { ky = \"…\", ru = \"…\" }",
+    ]
+    for section in previous.sections:
+        lines += ["", "[[sections]]", f"title = {_localized(section.title, languages)}", "",
+                  "  # [[sections.articles]]",
+                  "  # manuscript = { " + ", ".join(f'{lang} = "manuscripts/{lang}/01-name.docx"' for lang in languages)
+                  + " }",
+                  "  # page = 4"]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,119 @@
+"""The command line people use: quiet when fine, precise when not, and the helper commands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import tomllib
+
+import pytest
+
+from tests.conftest import REPO, run_munpress
+
+COMMANDS = ("build", "check", "report", "flatplan", "new", "toc", "fonts", "watch")
+
+
+def _leave_a_comment(magazine) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    path = magazine / "issues/147/manuscripts/ru/05-apricot-brand.docx"
+    document = docx.Document(str(path))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document.paragraphs[3]._p.append(parse_xml(f'<w:r {w}><w:commentReference w:id="7"/></w:r>'))
+    document.save(str(path))
+
+
+def test_check_groups_findings_by_article_with_a_one_line_summary_and_strict_fails_on_warnings(magazine_copy):
+    _leave_a_comment(magazine_copy)
+    relaxed = run_munpress("check", "147", "--lang", "ru", "--root", str(magazine_copy))
+    assert relaxed.returncode == 0, relaxed.stdout
+    lines = relaxed.stdout.splitlines()
+    heading = lines.index("ru · 05-apricot-brand")
+    assert "docx.comments" in lines[heading + 1] and lines[heading + 1].lstrip().startswith("warning")
+    assert lines[-1] == "0 errors, 1 warning in 17 articles"
+    strict = run_munpress("check", "147", "--lang", "ru", "--strict", "--root", str(magazine_copy))
+    assert strict.returncode == 1
+
+
+def test_quiet_says_nothing_when_all_is_well_and_verbose_says_every_step(tmp_path):
+    quiet = run_munpress("--quiet", "build", "147", "--lang", "ky", "--variant", "screen", "--out", str(tmp_path))
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
+    assert list(tmp_path.glob("*.pdf"))
+    verbose = run_munpress("--verbose", "build", "147", "--lang", "ky", "--variant", "screen",
+                           "--out", str(tmp_path / "v"))
+    steps = verbose.stderr.splitlines()
+    assert any("ky: reading the manuscripts" in step for step in steps)
+    assert any("ky: laying out" in step for step in steps) and all(step.startswith("[") for step in steps)
+
+
+def test_colours_follow_the_terminal_and_no_color_turns_them_off(magazine_copy):
+    _leave_a_comment(magazine_copy)
+    arguments = [sys.executable, "-m", "munpress", "check", "147", "--lang", "ru", "--root", str(magazine_copy)]
+    coloured = subprocess.run(arguments, cwd=REPO, capture_output=True, text=True,
+                              env={**os.environ, "FORCE_COLOR": "1", "NO_COLOR": ""}, timeout=120)
+    plain = subprocess.run(arguments, cwd=REPO, capture_output=True, text=True,
+                           env={**os.environ, "FORCE_COLOR": "1", "NO_COLOR": "1"}, timeout=120)
+    yellow = "\x1b[33m"  # the warning's colour; NO_COLOR keeps bold and dim, which are not colours
+    assert yellow in coloured.stdout and yellow not in plain.stdout
+
+
+def test_new_scaffolds_the_next_issue_and_never_overwrites_one(magazine_copy):
+    made = run_munpress("new", "148", "--from", "147", "--root", str(magazine_copy))
+    assert made.returncode == 0, made.stderr
+    folder = magazine_copy / "issues/148"
+    issue = tomllib.loads((folder / "issue.toml").read_text("utf-8"))
+    assert (issue["number"], issue["number_in_year"], str(issue["date"])) == (148, 2, "2024-02-15")
+    assert issue["headlines"] == [] and len(issue["sections"]) == 6
+    assert "articles" not in issue["sections"][0]  # emptied: the editors fill them in
+    assert (folder / "manuscripts/ky").is_dir() and (folder / "manuscripts/ru").is_dir()
+    again = run_munpress("new", "148", "--from", "147", "--root", str(magazine_copy))
+    assert again.returncode == 2 and len(again.stderr.strip().splitlines()) == 1
+    assert "already exists" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_toc_prints_the_real_pages_as_toml_editors_can_paste():
+    pasted = run_munpress("toc", "147", "--toml")
+    assert pasted.returncode == 0, pasted.stderr
+    pages = {}
+    for comment, line in zip(pasted.stdout.splitlines()[::2], pasted.stdout.splitlines()[1::2]):
+        pages[comment.split(":")[0].lstrip("# ")] = tomllib.loads(line)["page"]
+    assert pages["01-new-year"] == 4 and pages["02-deputies-training"] == {"ky": 5, "ru": 6}
+    issue = tomllib.loads((REPO / "issues/147/issue.toml").read_text("utf-8"))
+    planned = [a["page"] for s in issue["sections"] for a in s["articles"]]
+    assert [p for p in pages.values()] == planned  # the sample plan is the real one
+    table = run_munpress("toc", "147", "--lang", "ru")
+    assert "ЮРИДИЧЕСКАЯ КОНСУЛЬТАЦИЯ" in table.stdout and "rubric" in table.stdout
+
+
+def test_fonts_lists_each_role_its_source_and_its_coverage():
+    result = run_munpress("fonts")
+    assert result.returncode == 0, result.stderr
+    assert "PT Serif" in result.stdout and "PT Sans" in result.stdout
+    assert result.stdout.count("all covered") == 2 and "PyPI package" in result.stdout
+
+
+def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "munpress", "watch", "147", "--lang", "ky", "--builds", "2", "--interval", "0.2",
+         "--root", str(magazine_copy)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    assert "built 1 proofs" in first, first + process.stderr.read()
+    time.sleep(0.05)
+    (magazine_copy / "issues/147/manuscripts/ky/01-new-year.docx").touch()
+    output, errors = process.communicate(timeout=120)
+    assert process.returncode == 0, errors
+    assert "built 1 proofs" in output and (magazine_copy / "build/147/municipalitet-147-ky-proof.pdf").is_file()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    result = run_munpress(command, "--help")
+    assert result.returncode == 0 and "Example:" in result.stdout
+
+
+def test_version_and_completion():
+    assert run_munpress("--version").stdout.startswith("munpress ")
+    assert "--install-completion" in run_munpress("--help").stdout
