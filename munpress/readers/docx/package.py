@@ -30,6 +30,8 @@ MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECK_FROM_SIZE = 10 * 1024 * 1024
 MAX_MEMBERS = 20_000
+WORD_COMPRESSION = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})  # all OPC allows
+ENCRYPTED_FLAG = 0x1
 STRICT_RELATIONSHIP = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 
 
@@ -96,6 +98,8 @@ def without_dangling_relationships(path: Path) -> io.BytesIO:
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(repaired, "w", zipfile.ZIP_DEFLATED) as target:
         names = set(source.namelist())
         for item in source.infolist():
+            if source.getinfo(item.filename) is not item:
+                continue  # a name the zip holds twice: zipfile, and so python-docx, reads the last
             data = source.read(item)
             if item.filename.endswith(".rels"):
                 data = drop_dangling(data, item.filename, names)
@@ -148,11 +152,30 @@ def check_zip(path: Path, name: str) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
             check_sizes(members, name)
+            check_packing(members, name)
             check_strict(archive, name)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, NotImplementedError):
+        # NotImplementedError: zip features Word never writes (a newer zip version, patched data)
         raise refusal(name, "is not a readable .docx (damaged or not a Word file)") from None
+
+
+def check_packing(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Every part stored or deflated, none encrypted: what Word writes, and all zipfile reads."""
+    for member in members:
+        if member.flag_bits & ENCRYPTED_FLAG:
+            raise refusal(name, f"has an encrypted part ({part_name(member)}); "
+                                "save the manuscript again as an unprotected .docx")
+        if member.compress_type not in WORD_COMPRESSION:
+            raise refusal(name, f"has a part ({part_name(member)}) packed in a way Word never uses "
+                                "(damaged file?); save it again as .docx")
+
+
+def part_name(member: zipfile.ZipInfo) -> str:
+    """A member's name as a one-line message shows it (a damaged zip can name a part anything)."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in member.filename)
+    return shown if len(shown) <= 60 else shown[:59] + "…"
 
 
 def check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
@@ -166,7 +189,7 @@ def check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_CHECK_FROM_SIZE and ratio > MAX_COMPRESSION_RATIO:
             raise refusal(
-                name, f"has a part ({member.filename}) compressed {ratio:.0f}:1; refusing it as a zip bomb"
+                name, f"has a part ({part_name(member)}) compressed {ratio:.0f}:1; refusing it as a zip bomb"
             )
 
 
