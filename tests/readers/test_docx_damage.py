@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from munpress.diagnostics import InputError
-from munpress.model.nodes import block_text
+from munpress.model.nodes import ListItem, Paragraph, Table, block_text
+from munpress.readers.docx import ooxml
+from munpress.readers.docx.symbols import symbol_character
 from tests.readers.docx_builder import Manuscript, paragraph, read
+from tests.readers.test_docx_lists import abstract, instance, item, level
 
 CENTRAL, LOCAL = b"PK\x01\x02", b"PK\x03\x04"
 NAME_AT = {CENTRAL: 46, LOCAL: 30}
@@ -108,3 +111,67 @@ def test_a_name_held_twice_beside_a_dangling_relationship_is_read_without_a_warn
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert [block_text(block) for block in read(damaged).blocks] == ["Бишкек шаары"]
+
+
+# --- numbers: "1e309" raised OverflowError; 10**12 in letters a MemoryError --------------------
+
+
+@pytest.mark.parametrize("text", ["1e309", "-1e309", "9" * 5000, "nan", "abc", ""])
+def test_a_number_attribute_that_is_not_a_finite_number_is_the_default(text: str) -> None:
+    assert ooxml.integer(text, 7) == 7
+
+
+def test_infinite_outline_level_and_span_are_ignored(tmp_path: Path) -> None:
+    body = (paragraph("Тексти", properties='<w:outlineLvl w:val="1e309"/>')
+            + '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="1e309"/></w:tcPr>'
+            + paragraph("уячасы") + "</w:tc></w:tr></w:tbl>")
+    first, table = read(Manuscript().body(body).save(tmp_path)).blocks
+    assert isinstance(first, Paragraph) and block_text(first) == "Тексти"
+    assert isinstance(table, Table) and table.rows[0].cells[0].colspan == 1
+
+
+@pytest.mark.parametrize(("number_format", "label"), [
+    ("lowerLetter", "g" * 1261 + "."),  # 32767 in Word's repeated letters
+    ("upperRoman", "M" * 32 + "DCCLXVII."),
+    ("decimal", "32767."),
+])
+def test_a_list_start_beyond_words_largest_is_words_largest(tmp_path: Path, number_format: str,
+                                                           label: str) -> None:
+    numbering = abstract(1, level(0, number_format, "%1.", start=10**12)) + instance(1, 1)
+    [entry] = read(Manuscript().numbering(numbering).body(item("пункт", 1, 0)).save(tmp_path)).blocks
+    assert isinstance(entry, ListItem) and entry.label == label
+
+
+def test_a_start_override_beyond_words_largest_is_words_largest(tmp_path: Path) -> None:
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="99999999999999999999"/></w:lvlOverride>'
+    numbering = abstract(1, level(0, "lowerRoman", "%1)")) + instance(1, 1, override)
+    [entry] = read(Manuscript().numbering(numbering).body(item("пункт", 1, 0)).save(tmp_path)).blocks
+    assert isinstance(entry, ListItem) and entry.label == "m" * 32 + "dcclxvii)"
+
+
+# --- tables: a span of 2**31 columns reached the layout's grid --------------------------------
+
+
+def test_cell_spans_and_grid_padding_are_at_most_words_widest_table(tmp_path: Path) -> None:
+    body = ('<w:tbl><w:tr><w:trPr><w:gridBefore w:val="99999999999999999999"/><w:gridAfter w:val="4294967296"/>'
+            '</w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2147483647"/></w:tcPr>' + paragraph("кең")
+            + "</w:tc></w:tr></w:tbl>")
+    [table] = read(Manuscript().body(body).save(tmp_path)).blocks
+    assert isinstance(table, Table)
+    assert [cell.colspan for cell in table.rows[0].cells] == [63, 63, 63]
+
+
+# --- symbols: w:sym gave a lone surrogate (no PDF can carry it) or raised OverflowError --------
+
+
+@pytest.mark.parametrize("code", [0xD800, 0xDFFF, 0x110000, 16**20, -1])
+def test_a_symbol_code_that_is_no_character_is_refused_by_value_error(code: int) -> None:
+    with pytest.raises(ValueError):
+        symbol_character(code, "Symbol")
+
+
+def test_a_symbol_that_is_no_character_is_left_out_and_the_text_kept(tmp_path: Path) -> None:
+    run = ('<w:p><w:r><w:t xml:space="preserve">Ош </w:t><w:sym w:char="D800"/>'
+           '<w:sym w:font="Wingdings" w:char="FFFFFFFFFFFFFFFFFFFF"/><w:t>шаары</w:t></w:r></w:p>')
+    [block] = read(Manuscript().body(run).save(tmp_path)).blocks
+    assert block_text(block) == "Ош шаары"

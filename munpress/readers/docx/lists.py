@@ -22,6 +22,7 @@ from munpress.readers.docx.numberformats import (
 from munpress.readers.docx.stylemap import StyleSheet
 
 LEVEL_COUNT = 9
+MAX_START = 32767  # Word's largest "Start at"; a larger w:start is damage (and 10**12 in letters is a MemoryError)
 PLACEHOLDER = re.compile(r"%([1-9])")
 
 
@@ -63,7 +64,7 @@ def read_level(element: ooxml.Element) -> Level:
     text_element = ooxml.child(element, "w:lvlText")
     text = ooxml.attribute(text_element, "w:val") if text_element is not None else None
     return Level(
-        start=ooxml.integer(ooxml.value(element, "w:start"), 1) or 0,
+        start=start_number(ooxml.integer(ooxml.value(element, "w:start"), 1) or 0),
         number_format=format_name,
         text=text if text is not None else ("" if format_name in UNORDERED_FORMATS else "%1."),
         restart_after=ooxml.integer(ooxml.value(element, "w:lvlRestart")),
@@ -71,6 +72,10 @@ def read_level(element: ooxml.Element) -> Level:
         paragraph_style=ooxml.value(element, "w:pStyle"),
         suffix=ooxml.value(element, "w:suff") or "tab",
     )
+
+
+def start_number(start: int) -> int:
+    return min(max(start, 0), MAX_START)
 
 
 def read_levels(parent: ooxml.Element) -> dict[int, Level]:
@@ -91,7 +96,7 @@ def read_instance(element: ooxml.Element) -> Instance | None:
         index = ooxml.integer(ooxml.attribute(override, "w:ilvl"), 0) or 0
         start = ooxml.integer(ooxml.value(override, "w:startOverride"))
         if start is not None:
-            instance.start_overrides[index] = start
+            instance.start_overrides[index] = start_number(start)
         level = ooxml.child(override, "w:lvl")
         if level is not None:
             instance.level_overrides[index] = read_level(level)

@@ -80,14 +80,15 @@ def value(element: Element | None, prefixed_child: str) -> str | None:
 
 
 def integer(text: str | None, default: int | None = None) -> int | None:
+    """A number attribute ("12", " 12 ", "12.0"); `default` for anything else ("abc", "1e309", "nan")."""
     if text is None:
         return default
     try:
         return int(text.strip())
-    except ValueError:
+    except ValueError:  # also a decimal string too long for int()
         try:
             return int(float(text.strip()))
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: "1e309" or 5000 digits are infinite
             return default
 
 

@@ -46,7 +46,12 @@ def is_symbol_font(font: str | None) -> bool:
 
 
 def symbol_character(code: int, font: str | None) -> tuple[str, bool]:
-    """(character, mapped): the Unicode for a w:sym; `mapped` is False when it was a guess."""
+    """(character, mapped): the Unicode for a w:sym; `mapped` is False when it was a guess.
+
+    ValueError when `code` is no character at all (negative, a surrogate, beyond U+10FFFF).
+    """
+    if not 0 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF:  # chr() would raise OverflowError
+        raise ValueError(f"{code:X} is not a Unicode character")
     table = symbol_table(font)
     if table is not None:
         found = table.get(font_byte(code))

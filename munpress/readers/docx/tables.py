@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 W = ooxml.NAMESPACES["w"]
 WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo"})
+MAX_COLUMNS = 63  # Word's widest table; a larger span is damage that would swamp the layout's grid
 
 
 @dataclass
@@ -75,7 +76,7 @@ def read_row(row: ooxml.Element, reader: "BlockReader") -> GridRow | None:
     column = 0
     for cell in unwrap(row, "tc"):
         cell_properties = ooxml.child(cell, "w:tcPr")
-        span = max(ooxml.integer(ooxml.value(cell_properties, "w:gridSpan"), 1) or 1, 1)
+        span = columns(ooxml.value(cell_properties, "w:gridSpan"), 1)
         cells.append(GridCell(column, span, merge_kind(cell_properties), tuple(reader.read_container(cell))))
         column += span
     if not cells:
@@ -83,10 +84,15 @@ def read_row(row: ooxml.Element, reader: "BlockReader") -> GridRow | None:
     return GridRow(pad_grid(cells, properties), header)
 
 
+def columns(text: str | None, least: int) -> int:
+    """A grid span, gridBefore or gridAfter: `least` when unreadable, never wider than Word's widest table."""
+    return min(max(ooxml.integer(text, least) or least, least), MAX_COLUMNS)
+
+
 def pad_grid(cells: list[GridCell], properties: ooxml.Element | None) -> list[GridCell]:
     """Empty cells for w:gridBefore/w:gridAfter, so every row covers the table's grid."""
-    before = max(ooxml.integer(ooxml.value(properties, "w:gridBefore"), 0) or 0, 0)
-    after = max(ooxml.integer(ooxml.value(properties, "w:gridAfter"), 0) or 0, 0)
+    before = columns(ooxml.value(properties, "w:gridBefore"), 0)
+    after = columns(ooxml.value(properties, "w:gridAfter"), 0)
     for cell in cells:
         cell.column += before
     padded = [GridCell(0, before, None, ())] if before else []
