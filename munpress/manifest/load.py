@@ -208,13 +208,36 @@ def parse_toml(path: Path, label: str) -> dict[str, Any]:
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", file=label,
                          code="manifest.unreadable") from None
+    hint = 'TOML: key = value, text in "quotes", [table] headers; see docs/manifest.md'
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(syntax_message(str(error), text.splitlines() or [""]), file=label,
-                         code="manifest.syntax",
-                         hint='TOML: key = value, text in "quotes", [table] headers; '
-                              "see docs/manifest.md") from None
+                         code="manifest.syntax", hint=hint) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        raise InputError("TOML syntax error: arrays or inline tables nested too deeply (damaged file?)",
+                         file=label, code="manifest.syntax", hint=hint) from None
+
+
+def is_file(path: Path) -> bool:
+    """`Path.is_file`, False also for a name the system cannot take (too long: OSError ENAMETOOLONG)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """User input as one line of a message: control characters escaped, long text cut."""
+    text = _CONTROL.sub(lambda c: repr(c.group())[1:-1], text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def syntax_message(error: str, lines: list[str]) -> str:
@@ -245,7 +268,7 @@ def find_root(start: Path) -> Path:
 def load_magazine(root: Path) -> Magazine:
     """The magazine's constants from `root/munpress.toml`."""
     root = Path(root)
-    if not (root / MAGAZINE_FILE).is_file():
+    if not is_file(root / MAGAZINE_FILE):
         raise InputError(f"no {MAGAZINE_FILE} in {root}", code="manifest.no-root", hint=NO_ROOT_HINT)
     doc = TomlFile(root / MAGAZINE_FILE, root)
     data = doc.table(doc.data, "", (*MAGAZINE_STRINGS, *MAGAZINE_TEXTS, "masthead", "contacts"),
@@ -347,15 +370,15 @@ def issue_folder(root: Path, issue: str | int) -> Path:
     """`root/issues/<issue>`, or an error listing the issues that exist."""
     name, issues = str(issue).strip(), root / "issues"
     plain = name not in ("", ".", "..") and not re.search(r"[/\\]", name)
-    if plain and (issues / name / ISSUE_FILE).is_file():
+    if plain and is_file(issues / name / ISSUE_FILE):
         return issues / name
-    found = sorted((p.name for p in issues.iterdir() if (p / ISSUE_FILE).is_file()),
-                   key=lambda n: (not n.isdigit(), n.zfill(12))) if issues.is_dir() else []
-    hint = f"issues here: {', '.join(found)}" if found else f"create issues/<number>/{ISSUE_FILE}"
-    if plain and (issues / name).is_dir():
-        raise InputError(f"issue {name}: the folder issues/{name}/ has no {ISSUE_FILE}",
+    found = sorted((p.name for p in issues.iterdir() if is_file(p / ISSUE_FILE)),
+                   key=lambda n: (not n.isdigit(), n.zfill(12))) if is_dir(issues) else []
+    hint = f"issues here: {', '.join(map(shown, found))}" if found else f"create issues/<number>/{ISSUE_FILE}"
+    if plain and is_dir(issues / name):
+        raise InputError(f"issue {shown(name)}: the folder issues/{shown(name)}/ has no {ISSUE_FILE}",
                          code="manifest.no-issue", hint=hint)
-    raise InputError(f"issue {name}: there is no folder issues/{name}/", code="manifest.no-issue",
+    raise InputError(f"issue {shown(name)}: there is no folder issues/{shown(name)}/", code="manifest.no-issue",
                      hint=hint)
 
 
@@ -459,8 +482,15 @@ class IssueReader:
         """A manuscript path relative to the issue folder that stays inside the magazine."""
         doc = self.doc
         text = doc.string(value, path, empty=False).strip().replace("\\", "/")
+        if _CONTROL.search(text):
+            doc.fail(path, "manifest.value", f"{text} holds a control character",
+                     "type the path again; a pasted name can carry invisible characters")
         written = self.folder / text
-        real = written.resolve()
+        try:
+            real = written.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a symbolic link that leads back to itself
+            doc.fail(path, "manifest.missing-file", f"{text} cannot be followed (a link loop?)",
+                     f"check the path; {self.where}")
         if not real.is_relative_to(self.root):
             doc.fail(path, "manifest.path-escape", f"{text} leads outside the magazine folder",
                      f"copy the file into the magazine folder instead; {self.where}")
@@ -470,7 +500,7 @@ class IssueReader:
         if not text.lower().endswith(".docx"):
             doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
                      "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
-        if self.check_files and not real.is_file():
+        if self.check_files and not is_file(real):
             doc.fail(path, "manifest.missing-file", f"file not found: {text}",
                      f"check the path; {self.where}")
         if real in self.files:
