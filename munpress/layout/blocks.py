@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, replace
 from io import BytesIO
 
@@ -35,6 +36,9 @@ CELL_PADDING = 3  # points left and right of a table cell's text
 SMALLEST_TABLE_FONT = 6  # a table is set no smaller than this to fit its page
 # a word wider than this many ems (a URL, a line of Chinese) may be split in a table cell
 LONGEST_UNBROKEN = 8
+# never decode a picture larger than this (the reader refuses such manuscripts already; this
+# guards pictures reaching the layout by another way): 60 megapixels is 180 MB as RGB
+MAX_PICTURE_PIXELS = 60_000_000
 
 
 class RecordedImage(Image):
@@ -143,17 +147,22 @@ class BlockConverter:
 
     def _image(self, node: InlineImage) -> Flowable:
         image = node.image
+        too_big = f"scale it below {MAX_PICTURE_PIXELS // 1_000_000} megapixels and insert it again"
         try:
-            with PILImage.open(BytesIO(image.data)) as picture:
-                picture.load()  # Windows metafiles open but cannot be drawn here
-                pixel_width, pixel_height = picture.size
-                mode = picture.mode
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+                with PILImage.open(BytesIO(image.data)) as picture:  # reads the header only
+                    pixel_width, pixel_height = picture.size
+                    if pixel_width * pixel_height > MAX_PICTURE_PIXELS:  # never decoded
+                        return self._refuse_image(image, f"has {pixel_width} × {pixel_height} pixels, too many "
+                                                         "to decode", too_big)
+                    picture.load()  # Windows metafiles open but cannot be drawn here
+                    mode = picture.mode
+        except PILImage.DecompressionBombError:
+            return self._refuse_image(image, "declares too many pixels to decode", too_big)
         except Exception:
-            self.sink.error("layout.unsupported-image",
-                            f"picture {image.name} ({image.content_type}) cannot be drawn; a frame marks its place",
-                            article=self.entry_id, lang=self.lang, file=image.name,
-                            hints=("export the picture as PNG or JPEG and insert it again",))
-            return self._boxed([Paragraph(f"[{image.name}]", self.styles.caption)])
+            return self._refuse_image(image, f"({image.content_type}) cannot be drawn",
+                                      "export the picture as PNG or JPEG and insert it again")
         natural_width = image.width_pt or pixel_width * 72 / 300
         natural_height = image.height_pt or pixel_height * 72 / 300
         scale = min(self.width / natural_width, self.max_image_height / natural_height)
@@ -161,6 +170,12 @@ class BlockConverter:
         picture.record = (image.name, pixel_width, mode)
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture
+
+    def _refuse_image(self, image, problem: str, hint: str) -> Flowable:
+        """A picture that is never decoded: an error, and a frame with its name in its place."""
+        self.sink.error("layout.unsupported-image", f"picture {image.name} {problem}; a frame marks its place",
+                        article=self.entry_id, lang=self.lang, file=image.name, hints=(hint,))
+        return self._boxed([Paragraph(f"[{image.name}]", self.styles.caption)])
 
     def _table(self, table: TableNode) -> Flowable:
         grid, spans, header_rows = _grid(table)

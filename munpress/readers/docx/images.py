@@ -1,8 +1,11 @@
 """Pictures and text boxes inside a run: DrawingML (w:drawing) and VML (w:pict, w:object).
 
 A picture becomes an `InlineImage` with the bytes of its part; a picture linked to a file
-outside the document is reported (`docx.missing-image`) and left out. The text-box contents
-(w:txbxContent) are handed back to the block reader, which places them after the paragraph.
+outside the document is reported (`docx.missing-image`) and left out. A picture whose header
+declares more than `MAX_PICTURE_PIXELS` refuses the manuscript (`docx.picture-too-large`)
+before anything decodes it: a few kilobytes of PNG can declare gigabytes of pixels (a
+decompression bomb). The text-box contents (w:txbxContent) are handed back to the block
+reader, which places them after the paragraph.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from docx.image.image import Image as ImageHeader
+
+from munpress.diagnostics import InputError
 from munpress.model.nodes import ImageData, InlineImage
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.context import ReadContext
@@ -18,6 +24,8 @@ from munpress.readers.docx.context import ReadContext
 EMU_PER_POINT = 12700
 VML_UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, "": 0.75}
 VML_LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*([a-z]*)\s*$")
+# 60 megapixels: a full A4 page with bleed at 300 ppi is 9; a 50-megapixel camera's photo still passes.
+MAX_PICTURE_PIXELS = 60_000_000
 UNSUPPORTED_GRAPHICS = {"chart": "a chart", "chartex": "a chart", "diagram": "a SmartArt diagram"}
 
 
@@ -147,13 +155,42 @@ def load_image(
     except Exception:  # a relationship to a part the package does not hold
         report_missing_image(context, relationship.target_ref, description)
         return None
+    name = PurePosixPath(str(part.partname)).name
+    refuse_decompression_bomb(data, name, context, description)
     return ImageData(
-        name=PurePosixPath(str(part.partname)).name,
+        name=name,
         content_type=part.content_type,
         data=data,
         width_pt=width,
         height_pt=height,
         description=description,
+    )
+
+
+def declared_pixels(data: bytes) -> tuple[int, int] | None:
+    """Width and height as the picture's header states them, read without decoding a pixel;
+    None for formats python-docx does not parse (EMF, WMF…) or a header it cannot read."""
+    try:
+        header = ImageHeader.from_blob(data)
+        return int(header.px_width), int(header.px_height)
+    except Exception:  # not ours to judge here: the layout reports pictures it cannot draw
+        return None
+
+
+def refuse_decompression_bomb(data: bytes, name: str, context: ReadContext, description: str) -> None:
+    size = declared_pixels(data)
+    if size is None or size[0] * size[1] <= MAX_PICTURE_PIXELS:
+        return
+    article = f"article «{context.article}», " if context.article else ""
+    label = f" «{description}»" if description else ""
+    megapixels, limit = size[0] * size[1] / 1e6, MAX_PICTURE_PIXELS // 1_000_000
+    raise InputError(
+        f"{article}{context.file_name}, paragraph {context.current_paragraph}: the picture {name}{label} "
+        f"declares {size[0]} × {size[1]} pixels ({megapixels:,.0f} megapixels, the limit is {limit}); "
+        "refusing it as a possible decompression bomb",
+        code="docx.picture-too-large", article=context.article,
+        hint=f"scale the picture down below {limit} megapixels and insert it again; "
+             "300 ppi at its printed size is plenty",
     )
 
 
