@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import fontpkg
@@ -78,7 +79,7 @@ def load_family(family: str, fonts_dir: Path) -> FontFamily:
         path = faces.get(face, faces["regular"])  # a missing face falls back to regular
         name = f"{base}-{face}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            pdfmetrics.registerFont(_sound_font(name, path, origin))
         names[face] = name
         faces[face] = path
     for face, (weight, style) in FACES.items():
@@ -86,6 +87,37 @@ def load_family(family: str, fonts_dir: Path) -> FontFamily:
     coverage = frozenset(pdfmetrics.getFont(names["regular"]).face.charToGlyph)
     embedding = tuple((face, embedding_flags(path)) for face, path in faces.items())
     return FontFamily(family, tuple(names.items()), tuple(faces.items()), origin, coverage, embedding)
+
+
+# No glyph of a text face is this many ems wide: wider advances mean a damaged hmtx table.
+WIDEST_PLAUSIBLE_EM = 10
+# Letters every text face draws: an empty outline for one of them means a damaged font.
+SAMPLE_LETTERS = "AaOo0АаОо"
+
+
+def _sound_font(name: str, path: Path, origin: str) -> TTFont:
+    """The font read in full now, as the PDF writer would read it at the end of the build:
+    a damaged file must name itself here, not crash the save (or set absurd widths)."""
+    try:
+        font = TTFont(name, str(path))
+        face = font.face
+        face.makeSubset(sorted(face.charToGlyph))  # every table and every glyph the font maps
+        widest = max((face.getCharWidth(code) for code in face.charToGlyph), default=0)
+        if not 0 <= widest <= WIDEST_PLAUSIBLE_EM * 1000:
+            raise ValueError(f"a glyph {widest / 1000:g} em wide; its metrics (hmtx) are damaged")
+        starts = face.glyphPos
+        if any(end < start for start, end in pairwise(starts)) or starts[-1] > face.table["glyf"]["length"]:
+            raise ValueError("its glyph index (loca) is damaged")
+        letters = [face.charToGlyph[ord(ch)] for ch in SAMPLE_LETTERS if ord(ch) in face.charToGlyph]
+        if any(starts[glyph + 1] == starts[glyph] for glyph in letters):  # the text would print blank
+            raise ValueError("letters without outlines; its glyph index (loca) or glyphs (glyf) are damaged")
+    except Exception as exc:
+        detail = " ".join(str(exc).replace(str(path), "the file").split())[:160] or type(exc).__name__
+        hint = ("replace the file with a valid TrueType font or remove it" if origin == "fonts/" else
+                "reinstall munpress: its packaged font file is damaged")
+        raise InputError(f"cannot read font: {detail}", file=str(path), code="font.unreadable",
+                         hint=hint) from None
+    return font
 
 
 def embedding_flags(path: Path) -> int:
