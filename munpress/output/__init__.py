@@ -1,30 +1,111 @@
-"""Writing PDFs: atomically, so a failed build never replaces the last good file."""
+"""Writing PDFs: atomically, so a failed build never replaces the last good file.
+
+Each file is written to a temporary `.<name>.<random>.part` beside its target, flushed to
+disk, and only then renamed over the target. Whatever goes wrong (a full disk, a folder that
+is not writable, Ctrl-C) the temporary file is removed and the old PDF stays as it was; an
+OSError becomes one `InputError` that names the file and says what to do.
+
+Ctrl-C is remembered while `interrupts_remembered()` is active: ReportLab swallows the
+KeyboardInterrupt in places (bare `except:` around splitting), and a build that went on
+after the user pressed Ctrl-C must not write its PDFs. A Ctrl-C while the finished files are
+being renamed into place comes too late and is let go: the files are all new, not mixed.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from munpress.diagnostics import InputError
 
+# what to do about the usual reasons a file cannot be written, by errno
+_FIXES = {
+    errno.ENOSPC: "the disk is full: free some space, or choose another folder with --out",
+    errno.EDQUOT: "the disk quota is used up: free some space, or choose another folder with --out",
+    errno.EACCES: "the folder is not writable for you: fix its permissions, or choose another folder with --out",
+    errno.EPERM: "the folder is not writable for you: fix its permissions, or choose another folder with --out",
+    errno.EROFS: "the disk is read-only: choose another folder with --out",
+    errno.ENOTDIR: "a file stands where a folder should be: give --out a folder",
+    errno.EEXIST: "a file stands where a folder should be: give --out a folder",
+    errno.EISDIR: "a folder has the PDF's name: remove or rename it, or choose another folder with --out",
+}
+_DEFAULT_FIX = "choose a writable folder with --out"
+_interrupted = threading.Event()  # Ctrl-C was pressed
+_renaming = threading.Event()  # the files are being renamed into place: too late to stop
+
+
+@contextmanager
+def interrupts_remembered() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt as always and is also remembered until the block ends:
+    write_pdfs then refuses to replace any file, even if something swallowed the exception."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # signals go to the main thread only
+        yield
+        return
+
+    def remember(signum, frame):
+        if not _renaming.is_set():
+            _interrupted.set()
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, remember)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        _interrupted.clear()
+
 
 def write_pdf(data: bytes, path: Path) -> Path:
     """Write `data` beside `path` and rename it into place once it is complete."""
+    return write_pdfs({path: data})[0]
+
+
+def write_pdfs(files: dict[Path, bytes]) -> list[Path]:
+    """Write every file beside its target first, then rename them all into place: a file that
+    cannot be written (a full disk) leaves every old file as it was, not just its own."""
+    written: list[tuple[str, Path]] = []
+    current = Path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        for current, data in ((Path(path), data) for path, data in files.items()):
+            written.append((_write_beside(data, current), current))
+        if _interrupted.is_set():  # Ctrl-C was pressed and swallowed on the way here
+            raise KeyboardInterrupt
+        _renaming.set()  # a Ctrl-C now would leave some files new and some old: it comes too late
+        for temporary, current in written:
+            os.replace(temporary, current)
     except OSError as error:
-        raise InputError(f"cannot write the PDF: {error.strerror}", file=str(path), code="output.unwritable",
-                         hint="choose a writable folder with --out") from None
-    return path
+        raise _unwritable(error, current) from None
+    finally:
+        _renaming.clear()
+        for temporary, _ in written:
+            Path(temporary).unlink(missing_ok=True)  # gone already once renamed
+    return [path for _, path in written]
+
+
+def _write_beside(data: bytes, path: Path) -> str:
+    """A complete, flushed copy of `data` in a temporary file in `path`'s folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+    except BaseException:  # a full disk, Ctrl-C: leave nothing behind
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _unwritable(error: OSError, path: Path) -> InputError:
+    reason = error.strerror or str(error) or type(error).__name__
+    return InputError(f"cannot write the PDF: {reason}", file=str(path), code="output.unwritable",
+                      hint=_FIXES.get(error.errno, _DEFAULT_FIX))
