@@ -44,7 +44,7 @@ def _local_faces(fonts_dir: Path, family: str) -> dict[str, Path]:
         try:
             info = TTFontFile(str(path), validate=0)
         except Exception as exc:  # a corrupt file must name itself, not crash
-            raise InputError(f"cannot read font: {exc}", file=str(path), code="font.unreadable",
+            raise InputError(f"cannot read font: {_detail(exc, path)}", file=str(path), code="font.unreadable",
                              hint="replace the file with a valid TrueType font or remove it") from None
         if info.familyName.decode("utf-8", "replace").casefold() != family.casefold():
             continue
@@ -112,12 +112,17 @@ def _sound_font(name: str, path: Path, origin: str) -> TTFont:
         if any(starts[glyph + 1] == starts[glyph] for glyph in letters):  # the text would print blank
             raise ValueError("letters without outlines; its glyph index (loca) or glyphs (glyf) are damaged")
     except Exception as exc:
-        detail = " ".join(str(exc).replace(str(path), "the file").split())[:160] or type(exc).__name__
         hint = ("replace the file with a valid TrueType font or remove it" if origin == "fonts/" else
                 "reinstall munpress: its packaged font file is damaged")
-        raise InputError(f"cannot read font: {detail}", file=str(path), code="font.unreadable",
+        raise InputError(f"cannot read font: {_detail(exc, path)}", file=str(path), code="font.unreadable",
                          hint=hint) from None
     return font
+
+
+def _detail(error: Exception, path: Path) -> str:
+    """What ReportLab said, on one short line, without repeating the path the message leads with."""
+    text = " ".join(str(error).replace(f'"{path}"', "").replace(str(path), "").split())[:160]
+    return text or type(error).__name__
 
 
 def embedding_flags(path: Path) -> int:
