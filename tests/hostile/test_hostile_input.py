@@ -180,6 +180,11 @@ def after_declaration(xml: bytes, insert: bytes) -> bytes:
 # --- the manifest -----------------------------------------------------------------------------
 
 
+@needs_fix(
+    "munpress/cli.py",
+    "main() prints the error line as Rich markup, so the hint's '[table] headers' reaches the terminal as "
+    "' headers' (and '[[sections]]' as '[]', a file named 'x [bold].docx' as 'x .docx'); escape it: "
+    "`err.print(f\"[red]error:[/red] {escape(error.one_line())}\", soft_wrap=True, markup=True)`")
 def test_a_toml_syntax_error_gives_the_file_line_and_column(magazine_copy, out, good_build):
     issue = magazine_copy / ISSUE
     lines = issue.read_text("utf-8").splitlines(keepends=True)
@@ -189,7 +194,7 @@ def test_a_toml_syntax_error_gives_the_file_line_and_column(magazine_copy, out, 
     column = lines[number].index("= =") + 3  # the second "=", counted from 1
     assert_refused(build(magazine_copy, out), out, good_build,
                    names=(ISSUE, f"line {number + 1}, column {column}", "page = = 4"),
-                   fix="see docs/manifest.md")
+                   fix='text in "quotes", [table] headers; see docs/manifest.md')
 
 
 @pytest.mark.parametrize(("file", "old", "new", "key", "fix"), [
