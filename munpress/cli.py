@@ -22,6 +22,7 @@ from rich.table import Table
 from munpress import __version__
 from munpress.diagnostics import Diagnostic, MunpressError, Severity, Sink
 from munpress.manifest import find_root
+from munpress.output import interrupts_remembered
 
 app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.")
@@ -328,11 +329,15 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int) -> None:
 def main() -> None:
     """Entry point: renders munpress's own errors as one line; never a traceback for input."""
     try:
-        # without standalone mode click returns a command's exit code instead of raising it
-        code = app(standalone_mode=False)
+        # without standalone mode click returns a command's exit code instead of raising it;
+        # a Ctrl-C that ReportLab swallows is remembered, so no PDF is replaced after it
+        with interrupts_remembered():
+            code = app(standalone_mode=False)
+        if code == 130:  # click caught the Ctrl-C itself
+            err.print("interrupted; no file was changed")
         sys.exit(code if isinstance(code, int) else 0)
-    except MunpressError as error:
-        err.print(f"[red]error:[/red] {error.one_line()}", soft_wrap=True, markup=True)
+    except MunpressError as error:  # the line is text: a hint's "[table]" must stay as typed
+        err.print(f"[red]error:[/red] {escape(error.one_line())}", soft_wrap=True, markup=True)
         sys.exit(error.exit_code)
     except typer.Exit as done:
         sys.exit(done.exit_code)

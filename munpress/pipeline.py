@@ -31,7 +31,7 @@ from munpress.manifest import load_magazine, load_manifest
 from munpress.manifest.schema import Manifest
 from munpress.model.edition import Edition
 from munpress.model.nodes import Document
-from munpress.output import write_pdf
+from munpress.output import write_pdf, write_pdfs
 from munpress.output.flatplan import flatplan_name, render_flatplan
 from munpress.readers import read_manuscript
 from munpress.typography.normalize import normalize_document, normalize_text
@@ -183,7 +183,7 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
             progress(f"{prepared.facts.lang}: setting the {name} PDF")
             pdfs[pdf_name(manifest, prepared.facts.lang, name)] = _variant_pdf(manifest, prepared, name, sink)
     progress("writing")
-    paths = [write_pdf(pdf, target / name) for name, pdf in pdfs.items()]
+    paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})  # all written, then all renamed
     return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
 
 

@@ -48,14 +48,8 @@ BOMB_SECONDS, BOMB_MEGABYTES = 10, 300
 
 
 class MissingFix(AssertionError):
-    """Everything else holds, but one promise waits on a fix in a file this suite does not own:
-    the line says what is wrong and not what to do, or a last good PDF was replaced."""
-
-
-def needs_fix(where: str, what: str):
-    """An expected failure only by MissingFix: any other failure still fails the test, and once
-    the fix is in, the test passes and strict xfail says to remove the mark."""
-    return pytest.mark.xfail(strict=True, raises=MissingFix, reason=f"needs a fix in {where}: {what}")
+    """A broken promise: the line says what is wrong but not what to do, or a last good PDF
+    was replaced."""
 
 
 # --- the last good build, and the helpers every case uses ------------------------------------
@@ -180,11 +174,6 @@ def after_declaration(xml: bytes, insert: bytes) -> bytes:
 # --- the manifest -----------------------------------------------------------------------------
 
 
-@needs_fix(
-    "munpress/cli.py",
-    "main() prints the error line as Rich markup, so the hint's '[table] headers' reaches the terminal as "
-    "' headers' (and '[[sections]]' as '[]', a file named 'x [bold].docx' as 'x .docx'); escape it: "
-    "`err.print(f\"[red]error:[/red] {escape(error.one_line())}\", soft_wrap=True, markup=True)`")
 def test_a_toml_syntax_error_gives_the_file_line_and_column(magazine_copy, out, good_build):
     issue = magazine_copy / ISSUE
     lines = issue.read_text("utf-8").splitlines(keepends=True)
@@ -289,12 +278,7 @@ def empty(path: Path, good_build) -> None:
 
 
 @pytest.mark.parametrize(("damage", "fix"), [
-    pytest.param(pdf_renamed, "save it as .docx", id="pdf-renamed", marks=needs_fix(
-        "munpress/readers/docx/package.py",
-        "check_container: a file that is not a zip is refused as 'is not a readable .docx (damaged or not a "
-        "Word file)' with no way out; recognise b'%PDF' ('is a PDF, not a Word file; ask for the .docx, or "
-        "open it in Word and save it as .docx') and end the generic refusal with '; open it in Word and save "
-        "it as .docx'")),
+    pytest.param(pdf_renamed, "save it as .docx", id="pdf-renamed"),
     pytest.param(doc_renamed, "save it as an unprotected .docx", id="doc-renamed"),
     pytest.param(empty, "save the manuscript again as .docx", id="empty"),
 ])
@@ -336,14 +320,6 @@ def assert_cheap(measured: Measured) -> None:
     assert measured.megabytes < BOMB_MEGABYTES, f"peaked at {measured.megabytes:.0f} MB"
 
 
-BOMB_FIX = needs_fix(
-    "munpress/readers/docx/package.py",
-    "the zip-bomb refusals (check_sizes) and the damaged-package refusal (explain_open_failure, which the "
-    "billion-laughs XML reaches through lxml's entity-amplification limit) say what is wrong but not what to "
-    "do; end them with '; ask the author for the file again, saved from Word as .docx'")
-
-
-@BOMB_FIX
 def test_a_zip_bomb_is_refused_before_it_is_inflated(magazine_copy, out, good_build):
     # word/document.xml with 64 MB of spaces in a comment: about 1000:1 in the zip
     comment = b"<!--" + b" " * (64 * 1024 * 1024) + b"-->"
@@ -357,7 +333,6 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(magazine_copy, out, good_bu
                    fix="ask the author for the file again")
 
 
-@BOMB_FIX
 def test_billion_laughs_xml_is_refused_without_expanding_it(magazine_copy, out, good_build):
     # ten levels of ten: a milliard "lol"s from 1 KB, were the entities ever expanded
     entities = '<!ENTITY lol0 "lol">' + "".join(
@@ -541,12 +516,7 @@ class FullStream:
 
 @pytest.mark.parametrize("failing", [
     pytest.param(1, id="first-pdf"),
-    pytest.param(2, id="second-pdf", marks=needs_fix(
-        "munpress/pipeline.py",
-        "build_issue writes the PDFs one by one with write_pdf, so a full disk on the screen PDF leaves a new "
-        "print PDF beside the old screen PDF; write them all first and rename them together: "
-        "`paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})` "
-        "(from munpress.output import write_pdfs)")),
+    pytest.param(2, id="second-pdf"),
 ])
 def test_a_full_disk_while_writing_keeps_the_last_good_pdfs(magazine_copy, out, good_build, monkeypatch,
                                                             capsys, failing):
@@ -657,14 +627,6 @@ def wait_until_building(child: subprocess.Popen, timeout: float = 20) -> None:
         time.sleep(0.05)
 
 
-@needs_fix(
-    "munpress/cli.py",
-    "(1) typer catches Ctrl-C inside a command itself and, without standalone mode, returns 130 from app(), "
-    "so main()'s `except (typer.Abort, KeyboardInterrupt)` never runs and the build stops without a word; "
-    "(2) ReportLab swallows the KeyboardInterrupt in places (bare `except:` around splitting), and the build "
-    "then goes on and replaces the PDFs with exit 0. In main(): `with interrupts_remembered(): code = "
-    "app(standalone_mode=False)` (from munpress.output import interrupts_remembered), then `if code == 130: "
-    "err.print(\"interrupted; no file was changed\")`")
 def test_ctrl_c_during_a_build_changes_no_file(magazine_copy, out, good_build):
     child = subprocess.Popen([sys.executable, "-m", "munpress", "build", "147", "--lang", "ky", "--root",
                               str(magazine_copy), "--out", str(out)],

@@ -128,6 +128,10 @@ def refusal(name: str, problem: str) -> InputError:
     return InputError(f"{name} {problem}", code="docx.unreadable")
 
 
+SAVE_AGAIN = "open it in Word and save it as .docx"
+ASK_AGAIN = "ask the author for the file again, saved from Word as .docx"
+
+
 def check_container(path: Path, name: str) -> None:
     """Refuse what is not a sound, sane, transitional .docx zip before anything inflates it."""
     try:
@@ -142,8 +146,10 @@ def check_container(path: Path, name: str) -> None:
             name,
             "is encrypted (password-protected) or an old Word .doc; save it as an unprotected .docx",
         )
+    if head.startswith(b"%PDF"):
+        raise refusal(name, "is a PDF, not a Word file; ask for the .docx, or open it in Word and save it as .docx")
     if not head.startswith(ZIP_MAGICS):
-        raise refusal(name, "is not a readable .docx (damaged or not a Word file)")
+        raise refusal(name, "is not a readable .docx (damaged or not a Word file); " + SAVE_AGAIN)
     check_zip(path, name)
 
 
@@ -158,7 +164,7 @@ def check_zip(path: Path, name: str) -> None:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, NotImplementedError):
         # NotImplementedError: zip features Word never writes (a newer zip version, patched data)
-        raise refusal(name, "is not a readable .docx (damaged or not a Word file)") from None
+        raise refusal(name, "is not a readable .docx (damaged or not a Word file); " + SAVE_AGAIN) from None
 
 
 def check_packing(members: list[zipfile.ZipInfo], name: str) -> None:
@@ -180,17 +186,17 @@ def part_name(member: zipfile.ZipInfo) -> str:
 
 def check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
     if len(members) > MAX_MEMBERS:
-        raise refusal(name, f"holds {len(members)} parts; refusing it as a zip bomb")
+        raise refusal(name, f"holds {len(members)} parts; refusing it as a zip bomb; " + ASK_AGAIN)
     total = sum(member.file_size for member in members)
     if total > MAX_TOTAL_UNCOMPRESSED:
         megabytes = total // (1024 * 1024)
-        raise refusal(name, f"would unpack to {megabytes} MB; refusing it as a zip bomb")
+        raise refusal(name, f"would unpack to {megabytes} MB; refusing it as a zip bomb; " + ASK_AGAIN)
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_CHECK_FROM_SIZE and ratio > MAX_COMPRESSION_RATIO:
             raise refusal(
-                name, f"has a part ({part_name(member)}) compressed {ratio:.0f}:1; refusing it as a zip bomb"
-            )
+                name, f"has a part ({part_name(member)}) compressed {ratio:.0f}:1; refusing it as a zip bomb; "
+                + ASK_AGAIN)
 
 
 def check_strict(archive: zipfile.ZipFile, name: str) -> None:
@@ -213,7 +219,8 @@ def explain_open_failure(error: Exception) -> str:
         return "contains no Word document (main document part missing); save it again as .docx"
     detail = " ".join(str(error).split())[:120]
     kind = type(error).__name__
-    return f"is not a readable .docx (damaged or not a Word file: {kind}{': ' + detail if detail else ''})"
+    return (f"is not a readable .docx (damaged or not a Word file: {kind}{': ' + detail if detail else ''}); "
+            + ASK_AGAIN)
 
 
 def related_part(part: Part, relationship_type: str) -> Part | None:
