@@ -134,7 +134,7 @@ def check(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 
     with _progress() as progress:
         report = check_issue(_root(root), issue, lang, Sink(), typography=not raw, progress=progress)
-    articles = len({row.article for row in report.placements})
+    articles = report.articles
     if as_json:
         sys.stdout.write(json.dumps([d.as_json() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n")
     elif _Voice.level == "quiet":

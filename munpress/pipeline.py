@@ -49,6 +49,7 @@ class CheckReport:
     diagnostics: list[Diagnostic]
     placements: list[PlacementRow]
     typography: list[TypographyRow]
+    articles: int  # entries checked, read or not
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,24 @@ def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink, typography: boo
         if not entry.in_edition(lang):
             continue
         reading = Sink()
+        path = entry.manuscript(lang)
         try:
-            document = read_manuscript(entry.manuscript(lang), lang=lang, sink=reading,
+            document = read_manuscript(path, lang=lang, sink=reading,
                                        extra_styles=manifest.magazine.styles, article=entry.id)
             documents[entry.id] = normalize_document(document, lang) if typography else document
         except InputError as error:
-            errors[entry.id] = error
+            errors[entry.id] = _located(error, path, manifest.magazine.root)
         for finding in reading.items:  # readers know the file; the edition is known here
             sink.report(finding if finding.lang else replace(finding, lang=lang))
     return documents, errors
+
+
+def _located(error: InputError, path: Path, root: Path) -> InputError:
+    """A reader names the file only; the line should say where it sits in the magazine."""
+    where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    if error.file is None and where not in error.message:
+        error.message = error.message.replace(path.name, where, 1)
+    return error
 
 
 def _quiet(message: str) -> None:
@@ -191,11 +201,12 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
                 typography: bool = True, progress: Progress = _quiet) -> CheckReport:
     """Everything `build` does but writing: findings for the editors, and where articles land."""
     manifest = load_manifest(root, issue)
-    facts = [_prepare_edition(manifest, lang, sink, typography, progress).facts
-             for lang in select_languages(manifest, languages)]
+    chosen = select_languages(manifest, languages)
+    facts = [_prepare_edition(manifest, lang, sink, typography, progress).facts for lang in chosen]
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
     typography = [row for edition in facts for row in typography_rows(edition)]
-    return CheckReport(sink.items + run_checks(manifest, facts), rows, typography)
+    articles = sum(any(entry.in_edition(lang) for lang in chosen) for entry in manifest.issue.entries())
+    return CheckReport(sink.items + run_checks(manifest, facts), rows, typography, articles)
 
 
 def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,

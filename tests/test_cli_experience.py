@@ -38,6 +38,17 @@ def test_check_groups_findings_by_article_with_a_one_line_summary_and_strict_fai
     assert strict.returncode == 1
 
 
+def test_check_counts_an_unreadable_manuscript_and_names_it_by_its_place(magazine_copy):
+    manuscript = "issues/147/manuscripts/ru/05-apricot-brand.docx"
+    (magazine_copy / manuscript).write_bytes(b"not a zip")
+    result = run_munpress("check", "147", "--lang", "ru", "--root", str(magazine_copy))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "ru · 05-apricot-brand" in lines
+    assert manuscript in " ".join(lines)  # where to find it, not just its name
+    assert lines[-1] == "1 error, 0 warnings in 17 articles"  # the unread one is counted too
+
+
 def test_quiet_says_nothing_when_all_is_well_and_verbose_says_every_step(tmp_path):
     quiet = run_munpress("--quiet", "build", "147", "--lang", "ky", "--variant", "screen", "--out", str(tmp_path))
     assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""

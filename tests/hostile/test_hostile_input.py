@@ -284,7 +284,7 @@ def empty(path: Path, good_build) -> None:
 ])
 def test_a_manuscript_that_is_not_a_docx_is_refused(magazine_copy, out, good_build, damage, fix):
     damage(magazine_copy / ARTICLE, good_build)
-    assert_refused(build(magazine_copy, out), out, good_build, names=("03-participatory-budget.docx",), fix=fix)
+    assert_refused(build(magazine_copy, out), out, good_build, names=(ARTICLE,), fix=fix)
 
 
 def test_a_manuscript_listed_as_doc_is_refused_by_the_manifest(magazine_copy, out, good_build):
@@ -307,7 +307,7 @@ def test_an_encrypted_docx_is_refused_with_a_way_out(magazine_copy, out, good_bu
         shutil.copy(ENCRYPTED, magazine_copy / ARTICLE)
     else:
         (magazine_copy / ARTICLE).write_bytes(OLE2 + bytes(4096))
-    line = assert_refused(build(magazine_copy, out), out, good_build, names=("03-participatory-budget.docx",),
+    line = assert_refused(build(magazine_copy, out), out, good_build, names=(ARTICLE,),
                           fix="save it as an unprotected .docx")
     assert "password" in line
 
@@ -329,7 +329,7 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(magazine_copy, out, good_bu
         assert part.file_size / part.compress_size > 900
     measured = run_measured("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out))
     assert_cheap(measured)
-    assert_refused(measured.result, out, good_build, names=("03-participatory-budget.docx", "zip bomb"),
+    assert_refused(measured.result, out, good_build, names=(ARTICLE, "zip bomb"),
                    fix="ask the author for the file again")
 
 
@@ -347,7 +347,7 @@ def test_billion_laughs_xml_is_refused_without_expanding_it(magazine_copy, out, 
     replace_part(magazine_copy / ARTICLE, "word/document.xml", laughs)
     measured = run_measured("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out))
     assert_cheap(measured)
-    assert_refused(measured.result, out, good_build, names=("03-participatory-budget.docx",),
+    assert_refused(measured.result, out, good_build, names=(ARTICLE,),
                    fix="ask the author for the file again")
 
 
@@ -381,7 +381,7 @@ def test_a_picture_declaring_gigapixels_is_refused_before_it_is_decoded(magazine
     measured = run_measured("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out))
     assert_cheap(measured)
     line = assert_refused(measured.result, out, good_build,
-                          names=("03-participatory-budget.docx", "«03-participatory-budget»",
+                          names=(ARTICLE, "«03-participatory-budget»",
                                  f"{side} × {side} pixels", "decompression bomb"),
                           fix="scale the picture down below 60 megapixels")
     assert "the picture image" in line and ".png" in line  # the picture, by its name in the document
