@@ -278,7 +278,8 @@ def watch(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
             started = time.perf_counter()
             try:
                 result = build_issue(magazine, issue, lang, None, Sink(), variants=("proof",))
-                out.print(f"{time.strftime('%H:%M:%S')} built {len(result.paths)} proofs in "
+                count = len(result.paths)
+                out.print(f"{time.strftime('%H:%M:%S')} built {count} proof{'s' * (count != 1)} in "
                           f"{time.perf_counter() - started:.1f} s: "
                           + ", ".join(path.name for path in result.paths), markup=False)
             except MunpressError as error:  # keep watching: the next save may fix it
@@ -329,18 +330,17 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int) -> None:
 def main() -> None:
     """Entry point: renders munpress's own errors as one line; never a traceback for input."""
     try:
-        # without standalone mode click returns a command's exit code instead of raising it;
-        # a Ctrl-C that ReportLab swallows is remembered, so no PDF is replaced after it
+        # click prints usage errors and help itself and exits; a Ctrl-C that ReportLab
+        # swallows is remembered, so no PDF is replaced after it
         with interrupts_remembered():
-            code = app(standalone_mode=False)
-        if code == 130:  # click caught the Ctrl-C itself
+            app()
+    except SystemExit as done:
+        if done.code == 130:  # click turned the Ctrl-C into exit code 130
             err.print("interrupted; no file was changed")
-        sys.exit(code if isinstance(code, int) else 0)
+        raise
     except MunpressError as error:  # the line is text: a hint's "[table]" must stay as typed
         err.print(f"[red]error:[/red] {escape(error.one_line())}", soft_wrap=True, markup=True)
         sys.exit(error.exit_code)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("interrupted; no file was changed")
         sys.exit(130)

@@ -111,12 +111,12 @@ def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
         [sys.executable, "-m", "munpress", "watch", "147", "--lang", "ky", "--builds", "2", "--interval", "0.2",
          "--root", str(magazine_copy)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first = process.stdout.readline()
-    assert "built 1 proofs" in first, first + process.stderr.read()
+    assert "built 1 proof in" in first, first + process.stderr.read()
     time.sleep(0.05)
     (magazine_copy / "issues/147/manuscripts/ky/01-new-year.docx").touch()
     output, errors = process.communicate(timeout=120)
     assert process.returncode == 0, errors
-    assert "built 1 proofs" in output and (magazine_copy / "build/147/municipalitet-147-ky-proof.pdf").is_file()
+    assert "built 1 proof in" in output and (magazine_copy / "build/147/municipalitet-147-ky-proof.pdf").is_file()
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -128,3 +128,19 @@ def test_every_command_has_help_with_an_example(command):
 def test_version_and_completion():
     assert run_munpress("--version").stdout.startswith("munpress ")
     assert "--install-completion" in run_munpress("--help").stdout
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    pytest.param(("buidl", "147"), "Did you mean 'build'?", id="misspelt-command"),
+    pytest.param(("build", "147", "--lnag", "ky"), "--lnag", id="unknown-option"),
+    pytest.param(("build",), "Missing argument", id="missing-issue"),
+])
+def test_a_usage_mistake_gets_clicks_message_and_exit_2_not_an_internal_error(args, said):
+    result = run_munpress(*args)
+    assert result.returncode == 2, result.stderr
+    assert said in result.stderr and "internal error" not in result.stderr
+
+
+def test_no_command_shows_the_commands():
+    result = run_munpress()
+    assert "build" in result.stdout + result.stderr and "internal error" not in result.stderr
