@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -26,8 +27,15 @@ from munpress.output import interrupts_remembered
 
 app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.")
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+def _console(stderr: bool = False) -> Console:
+    console = Console(stderr=stderr, highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = 160  # a log or a pipe: tables' cells whole, each message on one line
+    return console
+
+
+out = _console()
+err = _console(stderr=True)
 
 LANG_OPTION = typer.Option(None, "--lang", help="Only this edition (ky or ru); repeatable.")
 ROOT_OPTION = typer.Option(None, "--root", help="The magazine folder (default: nearest with munpress.toml).")
@@ -164,19 +172,23 @@ def report(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
     if as_json:
         sys.stdout.write(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title="Typography (word space: 95th percentile in ems over justified lines of 20+ "
-                        "characters; target ≤ 0.50)", title_justify="left")
-    columns = ("edition", "article", "lines", "word space p95", "max", "hyphenated", "longest run",
-               "overfull", "widows", "orphans", "hyphen at foot")
-    for column in columns:
-        table.add_column(column, justify="left" if column in ("edition", "article") else "right")
-    for row in rows:
-        gap = f"{row.gap_p95:.2f}" if row.gap_p95 <= 0.5 else f"[yellow]{row.gap_p95:.2f}[/yellow]"
-        run = str(row.hyphen_run) if row.hyphen_run <= 2 else f"[yellow]{row.hyphen_run}[/yellow]"
-        table.add_row(row.lang, row.article, str(row.lines), gap, f"{row.gap_max:.2f}", str(row.hyphenated),
-                      run, str(row.overfull), str(row.widows), str(row.orphans), str(row.hyphen_at_foot),
-                      style="bold" if row.article == "(edition)" else None)
-    out.print(table)
+    # headers of two short lines: the table fits an 80-column terminal
+    columns = ("lines", "space\np95", "space\nmax", "hyph-\nens", "hyph.\nrun",
+               "over-\nfull", "wid-\nows", "orph-\nans", "hyph.\nfoot")
+    for lang in dict.fromkeys(row.lang for row in rows):
+        table = Table(title=f"{lang}: word space as the 95th percentile in ems over justified lines of "
+                            "20+ characters (target ≤ 0.50)", title_justify="left",
+                      box=box.SIMPLE_HEAD, padding=0, show_edge=False)
+        table.add_column("article", no_wrap=True)
+        for column in columns:
+            table.add_column(column, justify="right", no_wrap=True)
+        for row in (row for row in rows if row.lang == lang):
+            gap = f"{row.gap_p95:.2f}" if row.gap_p95 <= 0.5 else f"[yellow]{row.gap_p95:.2f}[/yellow]"
+            run = str(row.hyphen_run) if row.hyphen_run <= 2 else f"[yellow]{row.hyphen_run}[/yellow]"
+            table.add_row(row.article, str(row.lines), gap, f"{row.gap_max:.2f}", str(row.hyphenated), run,
+                          str(row.overfull), str(row.widows), str(row.orphans), str(row.hyphen_at_foot),
+                          style="bold" if row.article == "(edition)" else None)
+        out.print(table)
 
 
 @app.command()

@@ -144,3 +144,16 @@ def test_a_usage_mistake_gets_clicks_message_and_exit_2_not_an_internal_error(ar
 def test_no_command_shows_the_commands():
     result = run_munpress()
     assert "build" in result.stdout + result.stderr and "internal error" not in result.stderr
+
+
+def test_report_fits_an_80_column_terminal_without_cutting_a_name_or_a_number():
+    result = subprocess.run([sys.executable, "-m", "munpress", "report", "147", "--lang", "ky"], cwd=REPO,
+                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"}, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    assert "…" not in result.stdout
+    manuscripts = sorted(path.stem for path in (REPO / "issues/147/manuscripts/ky").glob("*.docx"))
+    rows = {line.split()[0]: line.split()[1:] for line in lines if line[:2].isdigit() or line.startswith("(")}
+    assert sorted(set(rows) - {"(edition)"}) == manuscripts
+    assert all(len(numbers) == 9 for numbers in rows.values())
