@@ -169,6 +169,21 @@ def _unchanged(text: str) -> str:
     return text
 
 
+def _stop_on_unreadable(editions: list[_Edition], number: int) -> None:
+    """The first unreadable manuscript is the line; it says how many more there are."""
+    errors = [error for edition in editions for error in edition.read_errors.values()]
+    if errors:
+        first = errors[0]
+        if len(errors) > 1:
+            more = f"{len(errors) - 1} more manuscript{'s' * (len(errors) > 2)} cannot be read either: " \
+                   f"munpress check {number} lists them all"
+            first.hint = f"{first.hint}; {more}" if first.hint else more
+        raise first
+    for edition in editions:
+        if edition.layout_failure:
+            raise edition.layout_failure
+
+
 def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
                 sink: Sink, typography: bool = True,
                 variants: tuple[str, ...] = DEFAULT_VARIANTS, progress: Progress = _quiet) -> BuildResult:
@@ -176,11 +191,7 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
     manifest = load_manifest(root, issue)
     editions = [_prepare_edition(manifest, lang, sink, typography, progress)
                 for lang in select_languages(manifest, languages)]
-    for edition in editions:
-        for error in edition.read_errors.values():
-            raise error
-        if edition.layout_failure:
-            raise edition.layout_failure
+    _stop_on_unreadable(editions, manifest.issue.number)
     diagnostics = sink.items + run_checks(manifest, [e.facts for e in editions])
     for finding in diagnostics:  # a PDF missing words of a manuscript must not reach anyone
         if finding.code in STOPS_THE_BUILD and finding.severity is Severity.ERROR:
@@ -217,10 +228,7 @@ def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir:
     paths = []
     for lang in select_languages(manifest, languages):
         prepared = _prepare_edition(manifest, lang, sink)
-        for error in prepared.read_errors.values():
-            raise error
-        if prepared.layout_failure:
-            raise prepared.layout_failure
+        _stop_on_unreadable([prepared], manifest.issue.number)
         front, pages = prepared.edition.front, prepared.laid_out.page_map.page_count
         title = f"{front.title} — {front.issue_line} — {lang} — {pages}".replace("\u00a0", " ")
         sheet = render_flatplan(prepared.laid_out.pdf, prepared.laid_out.page_map, title=title, lang=lang,

@@ -287,6 +287,15 @@ def test_a_manuscript_that_is_not_a_docx_is_refused(magazine_copy, out, good_bui
     assert_refused(build(magazine_copy, out), out, good_build, names=(ARTICLE,), fix=fix)
 
 
+def test_several_unreadable_manuscripts_give_the_first_and_how_many_more(magazine_copy, out, good_build):
+    other = "issues/147/manuscripts/ky/05-apricot-brand.docx"
+    (magazine_copy / ARTICLE).write_bytes(b"")
+    (magazine_copy / other).write_bytes(b"not a zip")
+    line = assert_refused(build(magazine_copy, out), out, good_build, names=(ARTICLE,),
+                          fix="munpress check 147 lists them all")
+    assert "1 more manuscript cannot be read" in line
+
+
 def test_a_manuscript_listed_as_doc_is_refused_by_the_manifest(magazine_copy, out, good_build):
     doc = magazine_copy / "issues/147/manuscripts/ky/01-new-year.doc"
     doc.write_bytes(OLE2 + bytes(4096))
