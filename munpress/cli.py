@@ -29,7 +29,7 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_e
                   help="Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.")
 def _console(stderr: bool = False) -> Console:
     console = Console(stderr=stderr, highlight=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
+    if not console.is_terminal and not os.environ.get("COLUMNS"):
         console.width = 160  # a log or a pipe: tables' cells whole, each message on one line
     return console
 
@@ -291,11 +291,13 @@ def watch(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
             try:
                 result = build_issue(magazine, issue, lang, None, Sink(), variants=("proof",))
                 count = len(result.paths)
+                findings = [d for d in result.diagnostics if d.severity is not Severity.INFO]
+                said = f"; {_summary(findings)}: munpress check {issue} for details" if findings else ""
                 out.print(f"{time.strftime('%H:%M:%S')} built {count} proof{'s' * (count != 1)} in "
                           f"{time.perf_counter() - started:.1f} s: "
-                          + ", ".join(path.name for path in result.paths), markup=False)
+                          + ", ".join(path.name for path in result.paths) + said, markup=False, soft_wrap=True)
             except MunpressError as error:  # keep watching: the next save may fix it
-                err.print(f"{time.strftime('%H:%M:%S')} not built: {error.one_line()}", markup=False)
+                err.print(f"{time.strftime('%H:%M:%S')} not built: {error.one_line()}", markup=False, soft_wrap=True)
             done += 1
             continue
         time.sleep(interval)

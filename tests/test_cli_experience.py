@@ -111,12 +111,16 @@ def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
         [sys.executable, "-m", "munpress", "watch", "147", "--lang", "ky", "--builds", "2", "--interval", "0.2",
          "--root", str(magazine_copy)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first = process.stdout.readline()
-    assert "built 1 proof in" in first, first + process.stderr.read()
+    assert "built 1 proof in" in first and "error" not in first, first + process.stderr.read()
     time.sleep(0.05)
-    (magazine_copy / "issues/147/manuscripts/ky/01-new-year.docx").touch()
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8")
+    assert text.count("\n  page = 9\n") == 1
+    manifest.write_text(text.replace("\n  page = 9\n", "\n  page = 11\n"), "utf-8")  # a plan now off
     output, errors = process.communicate(timeout=120)
     assert process.returncode == 0, errors
     assert "built 1 proof in" in output and (magazine_copy / "build/147/municipalitet-147-ky-proof.pdf").is_file()
+    assert "1 error, 0 warnings: munpress check 147 for details" in output
 
 
 @pytest.mark.parametrize("command", COMMANDS)
