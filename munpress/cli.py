@@ -207,7 +207,8 @@ def flatplan(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 
 @app.command()
 def new(issue: str = typer.Argument(..., help="The new issue's number, e.g. 148."),
-        template: str = typer.Option(..., "--from", help="The issue to copy numbers, date and sections from."),
+        template: Optional[str] = typer.Option(None, "--from", help="The issue to copy numbers, date and sections "
+                                                                   "from (default: the latest before it)."),
         root: Optional[Path] = ROOT_OPTION) -> None:
     """Scaffold the next issue: numbers and date moved on, sections kept, articles to fill in.
     Example: munpress new 148 --from 147"""

@@ -1,4 +1,4 @@
-"""`munpress new 148 --from 147`: the next issue's folder, made from the last one.
+"""`munpress new 148 [--from 147]`: the next issue's folder, made from the last one.
 
 Numbers and date move on (the issue's number in the year restarts in January), the sections
 and their titles are kept, the articles and headlines are left for the editors to fill in:
@@ -17,10 +17,12 @@ from munpress.manifest import load_manifest
 from munpress.manifest.load import ISSUE_FILE
 
 
-def new_issue(root: Path, number: str, template: str) -> Path:
+def new_issue(root: Path, number: str, template: str | None = None) -> Path:
+    """`template` None: the latest issue before `number`."""
     if not number.isdigit():
         raise InputError(f"issue number {number!r} is not a number", code="usage.issue", hint="e.g. munpress new 148")
     folder = root / "issues" / number
+    template = template or _latest_before(root, int(number))
     if folder.exists():
         raise InputError(f"{folder.relative_to(root)} already exists; munpress never overwrites an issue",
                          file=str(folder), code="usage.issue-exists",
@@ -33,6 +35,15 @@ def new_issue(root: Path, number: str, template: str) -> Path:
         (folder / "manuscripts" / lang).mkdir()
     (folder / ISSUE_FILE).write_text(_issue_toml(int(number), number_in_year, date, previous), "utf-8")
     return folder
+
+
+def _latest_before(root: Path, number: int) -> str:
+    earlier = [int(p.parent.name) for p in (root / "issues").glob(f"*/{ISSUE_FILE}")
+               if p.parent.name.isdigit() and int(p.parent.name) < number]
+    if not earlier:
+        raise InputError(f"there is no issue before {number} in issues/ to copy the sections from",
+                         code="usage.issue", hint=f"name one: munpress new {number} --from <issue>")
+    return str(max(earlier))
 
 
 def _next_month(date: dt.date) -> dt.date:

@@ -85,6 +85,16 @@ def test_new_scaffolds_the_next_issue_and_never_overwrites_one(magazine_copy):
     assert "already exists" in again.stderr and "Traceback" not in again.stderr
 
 
+def test_new_without_from_copies_the_latest_issue_before_it(magazine_copy):
+    made = run_munpress("new", "150", "--root", str(magazine_copy))
+    assert made.returncode == 0, made.stderr
+    issue = tomllib.loads((magazine_copy / "issues/150/issue.toml").read_text("utf-8"))
+    assert (issue["number"], issue["number_in_year"]) == (150, 2)  # made from 147, the only one before
+    none_before = run_munpress("new", "100", "--root", str(magazine_copy))
+    assert none_before.returncode == 2 and "--from" in none_before.stderr
+    assert not (magazine_copy / "issues/100").exists()
+
+
 def test_toc_prints_the_real_pages_as_toml_editors_can_paste():
     pasted = run_munpress("toc", "147", "--toml")
     assert pasted.returncode == 0, pasted.stderr
