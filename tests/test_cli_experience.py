@@ -171,3 +171,10 @@ def test_report_fits_an_80_column_terminal_without_cutting_a_name_or_a_number():
     rows = {line.split()[0]: line.split()[1:] for line in lines if line[:2].isdigit() or line.startswith("(")}
     assert sorted(set(rows) - {"(edition)"}) == manuscripts
     assert all(len(numbers) == 9 for numbers in rows.values())
+
+
+def test_fonts_names_each_file_whole_on_an_80_column_terminal():
+    result = subprocess.run([sys.executable, "-m", "munpress", "fonts"], cwd=REPO, capture_output=True, text=True,
+                            env={**os.environ, "COLUMNS": "80"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "PT_Serif-Web-Regular.ttf" in result.stdout and "PT_Sans-Web-BoldItalic.ttf" in result.stdout
