@@ -260,11 +260,11 @@ def fonts(root: Optional[Path] = ROOT_OPTION) -> None:
     from munpress.pipeline import font_report
 
     report = font_report(_root(root))
-    table = Table(title="Fonts", title_justify="left")
-    for column in ("role", "family", "from"):
-        table.add_column(column)
-    table.add_column("files", no_wrap=True, min_width=24)  # a file name cut short names nothing
-    table.add_column("Kyrgyz and Russian letters", overflow="fold")
+    table = Table(title="Fonts, and the Kyrgyz and Russian letters they lack", title_justify="left",
+                  box=box.SIMPLE_HEAD, show_edge=False)
+    for column in ("role", "family", "from", "files"):  # a name cut short names nothing
+        table.add_column(column, no_wrap=True)
+    table.add_column("letters", overflow="fold")
     for row in report:
         missing = "all covered" if not row.missing else "[red]lacks " + escape(" ".join(row.missing)) + "[/red]"
         table.add_row(row.role, row.family, row.origin, "\n".join(path.name for path in row.files), missing)
