@@ -424,12 +424,17 @@ class IssueReader:
         return languages
 
     def read_section(self, value: Any, path: str) -> Section:
-        data = self.doc.table(value, path, required=("title", "articles"))
+        data = self.doc.table(value, path, required=("title",), optional=("articles",))
         title = self.doc.localized(data["title"], join(path, "title"), self.languages)
+        if "articles" not in data:  # as `munpress new` leaves each rubric: one message for both cases
+            self.doc.fail(join(path, "articles"), "manifest.missing-key",
+                          f"the rubric «{title.values[0][1]}» has no articles yet",
+                          "add a [[sections.articles]] table under it, or remove the section")
         articles = self.doc.array(data["articles"], join(path, "articles"),
                                   "an array of tables [[sections.articles]]")
         if not articles:
-            self.doc.fail(join(path, "articles"), "manifest.value", "the section has no articles",
+            self.doc.fail(join(path, "articles"), "manifest.value",
+                          f"the rubric «{title.values[0][1]}» has no articles",
                           "add a [[sections.articles]] table under it, or remove the section")
         return Section(title=title, key_path=path, articles=tuple(
             self.read_article(item, join(path, "articles", i)) for i, item in enumerate(articles)))

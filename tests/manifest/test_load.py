@@ -324,6 +324,14 @@ def test_an_unknown_kind_suggests_a_known_kind(magazine):
 def test_an_empty_section_is_refused(magazine):
     error = issue_error(magazine, "\n".join(MINIMAL_ISSUE.splitlines()[:7]) + "\narticles = []\n")
     assert error.code == "manifest.value" and error.message.startswith("sections[0].articles: ")
+    assert "«БӨЛҮМ» has no articles" in error.message
+
+
+def test_a_rubric_left_as_munpress_new_leaves_it_is_named_with_what_to_do(magazine):
+    error = issue_error(magazine, "\n".join(MINIMAL_ISSUE.splitlines()[:7]) + "\n")
+    assert error.code == "manifest.missing-key" and error.message.startswith("sections[0].articles: ")
+    assert "the rubric «БӨЛҮМ» has no articles yet" in error.message
+    assert "add a [[sections.articles]] table under it, or remove the section" in error.one_line()
 
 
 # --- localized text ------------------------------------------------------------------
