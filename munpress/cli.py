@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from contextlib import contextmanager
@@ -37,7 +38,34 @@ def _console(stderr: bool = False) -> Console:
 out = _console()
 err = _console(stderr=True)
 
-LANG_OPTION = typer.Option(None, "--lang", help="Only this edition (ky or ru); repeatable.")
+def _complete_issue(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Tab completion: the issues of the magazine, newest first, with their dates."""
+    try:
+        root = ctx.params.get("root") or find_root(Path.cwd())
+        folders = [p.parent for p in (Path(root) / "issues").glob("*/issue.toml")]
+    except (MunpressError, OSError):
+        return []
+    found = []
+    for folder in sorted(folders, key=lambda f: (f.name.isdigit(), f.name.zfill(12)), reverse=True):
+        if folder.name.startswith(incomplete):
+            date = re.search(r"(?m)^date\s*=\s*(\S+)", (folder / "issue.toml").read_text("utf-8", "replace"))
+            found.append((folder.name, f"issue of {date.group(1)}" if date else "issue"))
+    return found
+
+
+def _complete_lang(incomplete: str) -> list[tuple[str, str]]:
+    return [(code, name) for code, name in (("ky", "Кыргызча"), ("ru", "Русский")) if code.startswith(incomplete)]
+
+
+def _complete_variant(incomplete: str) -> list[tuple[str, str]]:
+    described = (("print", "bleed, crop marks, CMYK"), ("screen", "bookmarks, links, RGB"),
+                 ("proof", "screen with a watermark and slug"))
+    return [(name, help) for name, help in described if name.startswith(incomplete)]
+
+
+ISSUE_ARGUMENT = typer.Argument(..., help="Issue number, e.g. 147.", autocompletion=_complete_issue)
+LANG_OPTION = typer.Option(None, "--lang", help="Only this edition (ky or ru); repeatable.",
+                           autocompletion=_complete_lang)
 ROOT_OPTION = typer.Option(None, "--root", help="The magazine folder (default: nearest with munpress.toml).")
 RAW_OPTION = typer.Option(False, "--no-typography",
                           help="Set the manuscripts' text as typed: no quotes, dashes or no-break spaces added.")
@@ -99,11 +127,11 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
 
 
 @app.command()
-def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+def build(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
           out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder for the PDFs (default build/<N>/)."),
           variant: Optional[list[str]] = typer.Option(
-              None, "--variant", help="print (bleed, crop marks, CMYK), screen (bookmarks, links, RGB) or "
+              None, "--variant", autocompletion=_complete_variant, help="print (bleed, crop marks, CMYK), screen (bookmarks, links, RGB) or "
                                       "proof (screen with a watermark and slug); repeatable. Default: print and screen."),
           root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
     """Typeset the issue's editions into PDF.  Example: munpress build 147 --lang ky --variant proof"""
@@ -132,7 +160,7 @@ def build(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 
 
 @app.command()
-def check(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+def check(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
           as_json: bool = typer.Option(False, "--json", help="One JSON document: the list of findings."),
           strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1): for CI."),
@@ -159,7 +187,7 @@ def check(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 
 
 @app.command()
-def report(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+def report(issue: str = ISSUE_ARGUMENT,
            lang: Optional[list[str]] = LANG_OPTION,
            as_json: bool = typer.Option(False, "--json", help="One JSON document: a row per article."),
            root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
@@ -192,7 +220,7 @@ def report(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
 
 
 @app.command()
-def flatplan(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+def flatplan(issue: str = ISSUE_ARGUMENT,
              lang: Optional[list[str]] = LANG_OPTION,
              png: bool = typer.Option(False, "--png", help="A PNG image instead of a one-page PDF."),
              out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder (default build/<N>/)."),
@@ -221,7 +249,7 @@ def new(issue: str = typer.Argument(..., help="The new issue's number, e.g. 148.
 
 
 @app.command()
-def toc(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+def toc(issue: str = ISSUE_ARGUMENT,
         lang: Optional[list[str]] = LANG_OPTION,
         as_toml: bool = typer.Option(False, "--toml", help="The real pages as lines to paste into issue.toml."),
         root: Optional[Path] = ROOT_OPTION) -> None:
@@ -274,7 +302,7 @@ def fonts(root: Optional[Path] = ROOT_OPTION) -> None:
 
 
 @app.command()
-def watch(issue: str = typer.Argument(..., help="Issue number, e.g. 147."),
+def watch(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
           interval: float = typer.Option(1.0, "--interval", help="Seconds between looks at the files."),
           builds: int = typer.Option(0, "--builds", hidden=True, help="Stop after this many builds (tests)."),
@@ -350,7 +378,7 @@ def main() -> None:
         # click prints usage errors and help itself and exits; a Ctrl-C that ReportLab
         # swallows is remembered, so no PDF is replaced after it
         with interrupts_remembered():
-            app()
+            app(prog_name="munpress")  # also under python -m munpress: its help and completion
     except SystemExit as done:
         if done.code == 130:  # click turned the Ctrl-C into exit code 130
             err.print("interrupted; no file was changed")

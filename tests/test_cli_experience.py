@@ -139,6 +139,25 @@ def test_every_command_has_help_with_an_example(command):
     assert result.returncode == 0 and "Example:" in result.stdout
 
 
+def complete(words: str, cwd) -> str:
+    """What the shell's tab completion would offer after `words` (typer's zsh protocol)."""
+    env = {**os.environ, "_MUNPRESS_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
+    return subprocess.run([sys.executable, "-m", "munpress"], cwd=cwd, capture_output=True, text=True, env=env,
+                          timeout=60).stdout
+
+
+def test_tab_completes_the_magazines_issues_editions_and_variants(magazine_copy):
+    (magazine_copy / "issues/150").mkdir()  # a folder without issue.toml is not an issue
+    assert run_munpress("new", "148", "--root", str(magazine_copy)).returncode == 0
+    issues = complete("munpress build 1", magazine_copy / "issues/147/manuscripts")  # found upward, as commands are
+    assert '"148":"issue of 2024-02-15"' in issues and '"147":"issue of 2024-01-15"' in issues
+    assert issues.index('"148"') < issues.index('"147"') and '"150"' not in issues  # newest first
+    assert '"148"' not in complete("munpress check 147 --lang k", magazine_copy)
+    assert '"ky":"Кыргызча"' in complete("munpress check 147 --lang k", magazine_copy)
+    variants = complete("munpress build 147 --variant p", magazine_copy)
+    assert '"print"' in variants and '"proof"' in variants and '"screen"' not in variants
+
+
 def test_version_and_completion():
     assert run_munpress("--version").stdout.startswith("munpress ")
     assert "--install-completion" in run_munpress("--help").stdout
