@@ -364,7 +364,8 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int) -> None:
         out.print(f"[bold]{escape(heading)}[/bold]")
         for d in items:
             colour = COLOURS[d.severity]
-            where = " · ".join(str(x) for x in (d.file, d.page and f"p. {d.page}") if x)
+            page = d.page and f"page {d.page}" not in d.message and f"p. {d.page}"  # said once is enough
+            where = " · ".join(str(x) for x in (d.file, page) if x)
             out.print(f"  [{colour}]{d.severity.value:7}[/{colour}] {escape(d.code)}: {escape(d.message)}"
                       + (f" [dim]({escape(where)})[/dim]" if where else ""))
             for hint in d.hints if _Voice.level != "quiet" else ():

@@ -38,6 +38,21 @@ def test_check_groups_findings_by_article_with_a_one_line_summary_and_strict_fai
     assert strict.returncode == 1
 
 
+def test_check_shows_an_article_off_its_planned_page_once_with_the_fix(magazine_copy):
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8")
+    assert text.count("\n  page = 9\n") == 1
+    manifest.write_text(text.replace("\n  page = 9\n", "\n  page = 11\n"), "utf-8")
+    result = run_munpress("check", "147", "--lang", "ky", "--root", str(magazine_copy))
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    finding = lines.index("error   toc.page-mismatch: planned on page 11, starts on page 9 (-2)")
+    assert lines[finding + 1] == "→ set page = 9 in issue.toml, or change the layout"
+    assert lines[-1] == "1 error, 0 warnings in 16 articles"
+    differences = [line for line in lines if line.startswith("│ ky")]
+    assert len(differences) == 1 and "04-women-deputies-club" in differences[0]  # only the one that moved
+
+
 def test_check_counts_an_unreadable_manuscript_and_names_it_by_its_place(magazine_copy):
     manuscript = "issues/147/manuscripts/ru/05-apricot-brand.docx"
     (magazine_copy / manuscript).write_bytes(b"not a zip")
