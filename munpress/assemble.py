@@ -74,7 +74,8 @@ def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: s
     rubrics = tuple(
         Rubric(polish(section.title(lang)),
                tuple(assemble_entry(entry, documents[entry.id], lang, sink, polish)
-                     for entry in section.articles if entry.in_edition(lang)))
+                     for entry in section.articles if entry.in_edition(lang)),
+               polish(section.running_head(lang)) if section.running_head else "")
         for section in manifest.issue.sections
         if any(entry.in_edition(lang) for entry in section.articles))
     front = front_matter(manifest.magazine, manifest, lang)

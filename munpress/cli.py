@@ -364,7 +364,8 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int) -> None:
         out.print(f"[bold]{escape(heading)}[/bold]")
         for d in items:
             colour = COLOURS[d.severity]
-            page = d.page and f"page {d.page}" not in d.message and f"p. {d.page}"  # said once is enough
+            said = d.page and any(f"{word} {d.page}" in d.message for word in ("page", "pages"))
+            page = d.page and not said and f"p. {d.page}"  # said once is enough
             where = " · ".join(str(x) for x in (d.file, page) if x)
             out.print(f"  [{colour}]{d.severity.value:7}[/{colour}] {escape(d.code)}: {escape(d.message)}"
                       + (f" [dim]({escape(where)})[/dim]" if where else ""))

@@ -74,7 +74,10 @@ def _issue_toml(number: int, number_in_year: int, date: dt.date, previous) -> st
         "headlines = []  # the cover's lines, e.g. { ky = \"…\", ru = \"…\" }",
     ]
     for section in previous.sections:
-        lines += ["", "[[sections]]", f"title = {_localized(section.title, languages)}", "",
+        lines += ["", "[[sections]]", f"title = {_localized(section.title, languages)}"]
+        if section.running_head:
+            lines.append(f"running_head = {_localized(section.running_head, languages)}")
+        lines += ["",
                   "  # [[sections.articles]]",
                   "  # manuscript = { " + ", ".join(f'{lang} = "manuscripts/{lang}/01-name.docx"' for lang in languages)
                   + " }",

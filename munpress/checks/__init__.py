@@ -8,14 +8,21 @@ from munpress.checks.language import check_language
 from munpress.checks.lost_text import check_lost_text
 from munpress.checks.manuscripts import check_layout, check_manuscripts
 from munpress.checks.pages import check_page_count
-from munpress.checks.preflight import check_font_licences, check_front_glyphs, check_images, check_imprint
+from munpress.checks.preflight import (
+    check_font_licences,
+    check_front_glyphs,
+    check_images,
+    check_imprint,
+)
+from munpress.checks.running_heads import check_running_heads
 from munpress.checks.toc import PlacementRow, check_planned_pages, placement_rows
 from munpress.checks.typography import TypographyRow, check_typography, typography_rows
 from munpress.diagnostics import Diagnostic
 from munpress.manifest.schema import Manifest
 
 EDITION_CHECKS = (check_manuscripts, check_layout, check_lost_text, check_language, check_page_count,
-                  check_typography, check_images, check_imprint, check_font_licences, check_front_glyphs)
+                  check_typography, check_images, check_imprint, check_font_licences, check_front_glyphs,
+                  check_running_heads)
 
 __all__ = ["EditionFacts", "PlacementRow", "TypographyRow", "placement_rows", "run_checks", "typography_rows"]
 

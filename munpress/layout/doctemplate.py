@@ -39,6 +39,8 @@ class IssueDocTemplate(BaseDocTemplate):
         self.lang = lang
         self.current_rubric = ""
         self.page_rubric: str | None = None
+        self._heads: dict[str, str] = {}  # rubric title -> its text in the running heads
+        self.drawn_head = ("", "")  # (printed, wanted), set by the page template as it draws
         self._placements: dict[str, dict] = {}
         self._open_entry: str | None = None  # the entry whose pages are being set
         self._order: list[str] = []
@@ -60,10 +62,15 @@ class IssueDocTemplate(BaseDocTemplate):
         the middle of a long article finishes nothing, and it is still in that rubric."""
         return self.page_rubric if self.page_rubric is not None else self.current_rubric
 
+    @property
+    def head_of_page(self) -> str:
+        return self._heads.get(self.rubric_of_page, self.rubric_of_page)
+
     def record_page(self, kind: str) -> None:
         """Called by the templates when a page is finished."""
         folio = "" if kind in WITHOUT_FOLIO else str(self.page)
-        self._pages.append(PageRecord(self.page, kind, self.rubric_of_page, folio))
+        self._pages.append(PageRecord(self.page, kind, self.rubric_of_page, folio, *self.drawn_head))
+        self.drawn_head = ("", "")
         if self._open_entry is not None:
             self._placements[self._open_entry]["last_page"] = self.page
 
@@ -77,6 +84,7 @@ class IssueDocTemplate(BaseDocTemplate):
             if flowable.kind == "rubric":
                 self._open_entry = None  # the rubric's bar belongs to what follows
                 self.current_rubric = flowable.title
+                self._heads[flowable.title] = flowable.head
                 if self.variant.navigation:
                     self._rubrics += 1
                     key = f"rubric-{self._rubrics}"

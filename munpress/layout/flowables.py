@@ -17,9 +17,10 @@ class OversetError(Exception):
 class Marker(Flowable):
     """A zero-size flowable whose only job is to tell the doc template where it landed."""
 
-    def __init__(self, kind: str, key: str, title: str = "", entry_kind: str = "article") -> None:
+    def __init__(self, kind: str, key: str, title: str = "", entry_kind: str = "article", head: str = "") -> None:
         super().__init__()
         self.kind, self.key, self.title, self.entry_kind = kind, key, title, entry_kind
+        self.head = head or title  # a rubric's text in the running heads
         self.width = self.height = 0
 
     def wrap(self, available_width, available_height):

@@ -23,6 +23,8 @@ class PageRecord:
     template: str
     rubric: str
     folio: str  # what is printed at the foot ("" where none is printed)
+    head: str = ""  # the rubric as printed in the running head ("" where there is none)
+    head_wanted: str = ""  # what the running head should say; differs from `head` when shortened
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from munpress.layout.markup import to_markup
 from munpress.layout.styles import Styles
 from munpress.layout.theme import Theme
 from munpress.locale import label
-from munpress.model.edition import Edition, Entry, FrontMatter
+from munpress.model.edition import Edition, Entry, FrontMatter, Rubric
 from munpress.model.nodes import plain_text
 
 # Space an article needs below its title before it may start on a page: title + six lines.
@@ -53,7 +53,7 @@ class StoryBuilder:
             first = True
             for entry in rubric.entries:
                 if entry.kind == "article":
-                    story += self._article(entry, rubric.title if first else None)
+                    story += self._article(entry, rubric if first else None)
                     first = False
                 else:
                     story += self._full_page(entry)
@@ -126,14 +126,15 @@ class StoryBuilder:
         return flowables
 
     # -- articles ---------------------------------------------------------------------
-    def _article(self, entry: Entry, rubric_title: str | None) -> list[Flowable]:
+    def _article(self, entry: Entry, rubric: Rubric | None) -> list[Flowable]:
         s = self.styles
         flowables: list[Flowable] = []
         if entry.new_page:
             flowables.append(BreakPage("article-recto"))
-        flowables.append(CondPageBreak(ARTICLE_START_SPACE + (40 if rubric_title else 0)))
-        if rubric_title is not None:
-            flowables += [Marker("rubric", rubric_title, rubric_title), Paragraph(escape(rubric_title), s.rubric)]
+        flowables.append(CondPageBreak(ARTICLE_START_SPACE + (40 if rubric else 0)))
+        if rubric is not None:
+            flowables += [Marker("rubric", rubric.title, rubric.title, head=rubric.running_head or rubric.title),
+                          Paragraph(escape(rubric.title), s.rubric)]
         title = plain_text(entry.title)
         flowables += [Marker("entry", entry.id, title, entry.kind), Paragraph(to_markup(entry.title), s.article_title)]
         body = self._converter(entry, self.theme.column_width, self.block_styles["article"]).convert(entry.blocks)

@@ -106,7 +106,7 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
 
 def _running_head(canvas, doc, theme: Theme, fonts: Fonts, box, recto: bool) -> None:
     y = theme.page_height - theme.top + 9
-    rubric = doc.rubric_of_page
+    rubric = doc.head_of_page
     canvas.setStrokeColor(GREY)
     canvas.setLineWidth(0.4)
     canvas.line(box.x, y - 4, box.x + box.width, y - 4)
@@ -122,6 +122,7 @@ def _running_head(canvas, doc, theme: Theme, fonts: Fonts, box, recto: bool) -> 
         canvas.setFillColor(INK)
         limit = box.width - canvas.stringWidth(head, fonts.sans, 7.5) - 24
         text = _fit(canvas, rubric, fonts.sans_bold, 7.5, limit)
+        doc.drawn_head = (text, rubric)  # a shortened one is reported by check
         if recto:
             canvas.drawRightString(box.x + box.width, y, text)
         else:

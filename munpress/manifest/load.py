@@ -424,8 +424,11 @@ class IssueReader:
         return languages
 
     def read_section(self, value: Any, path: str) -> Section:
-        data = self.doc.table(value, path, required=("title",), optional=("articles",))
+        data = self.doc.table(value, path, required=("title",), optional=("articles", "running_head"))
         title = self.doc.localized(data["title"], join(path, "title"), self.languages)
+        running_head = None
+        if "running_head" in data:
+            running_head = self.doc.localized(data["running_head"], join(path, "running_head"), self.languages)
         if "articles" not in data:  # as `munpress new` leaves each rubric: one message for both cases
             self.doc.fail(join(path, "articles"), "manifest.missing-key",
                           f"the rubric «{title.values[0][1]}» has no articles yet",
@@ -436,7 +439,7 @@ class IssueReader:
             self.doc.fail(join(path, "articles"), "manifest.value",
                           f"the rubric «{title.values[0][1]}» has no articles",
                           "add a [[sections.articles]] table under it, or remove the section")
-        return Section(title=title, key_path=path, articles=tuple(
+        return Section(title=title, key_path=path, running_head=running_head, articles=tuple(
             self.read_article(item, join(path, "articles", i)) for i, item in enumerate(articles)))
 
     def read_article(self, value: Any, path: str) -> ArticleEntry:

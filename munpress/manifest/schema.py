@@ -143,6 +143,7 @@ class Section:
     title: Localized
     articles: tuple[ArticleEntry, ...]
     key_path: str = ""
+    running_head: Localized | None = None  # a shorter title for the running heads
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class Entry:
 class Rubric:
     title: str
     entries: tuple[Entry, ...]
+    running_head: str = ""  # "" : the title itself
 
 
 @dataclass(frozen=True, slots=True)

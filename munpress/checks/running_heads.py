@@ -1,0 +1,39 @@
+"""Running heads: a rubric too long for the head is printed cut short; the editors should know."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from munpress.checks.facts import EditionFacts
+from munpress.diagnostics import Diagnostic, Severity
+
+
+def check_running_heads(facts: EditionFacts) -> list[Diagnostic]:
+    if facts.page_map is None:
+        return []
+    cut: dict[tuple[str, str], list[int]] = {}
+    for page in facts.page_map.pages:
+        if page.head != page.head_wanted:
+            cut.setdefault((page.rubric, page.head_wanted), []).append(page.number)
+    return [Diagnostic(Severity.WARNING, "layout.running-head-shortened",
+                       f"the running head {_quoted(wanted)} is too long for the page: {page_ranges(pages)} "
+                       f"print {_quoted(_printed(facts, pages[0]))}",
+                       lang=facts.lang, page=pages[0],
+                       hints=(f'give its section a shorter running_head = {{ {facts.lang} = "…" }} in issue.toml',),
+                       data={"rubric": rubric, "pages": pages})
+            for (rubric, wanted), pages in cut.items()]
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”" if "«" in text or "»" in text else f"«{text}»"
+
+
+def _printed(facts: EditionFacts, number: int) -> str:
+    return next(page.head for page in facts.page_map.pages if page.number == number)
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """[5, 6, 7, 9] -> 'pages 5–7, 9'."""
+    runs = [[n for _, n in run] for _, run in groupby(enumerate(numbers), lambda pair: pair[1] - pair[0])]
+    text = ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return f"page{'s' * (len(numbers) > 1)} {text}"
