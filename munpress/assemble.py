@@ -9,7 +9,7 @@ from munpress import locale
 from munpress.diagnostics import Sink
 from munpress.manifest.schema import ArticleEntry, Magazine, Manifest
 from munpress.model.edition import Edition, Entry, FrontMatter, Rubric
-from munpress.model.nodes import Block, Document, Heading, Paragraph, Text
+from munpress.model.nodes import Block, Document, Heading, Paragraph, Text, block_text, has_pictures
 
 
 def front_matter(magazine: Magazine, manifest: Manifest, lang: str) -> FrontMatter:
@@ -57,6 +57,10 @@ def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sin
     heading = title_block(document)
     title = heading.inlines if heading is not None else ()
     blocks = tuple(block for block in document.blocks if block is not heading)
+    if entry.kind == "article" and not any(block_text(b).strip() or has_pictures(b) for b in blocks):
+        sink.error("article.empty", "the manuscript has no text after its title: is it the right file?",
+                   article=entry.id, lang=lang, file=document.source,
+                   hints=("put the article's text in the manuscript, or remove the article from issue.toml",))
     if entry.title is not None:
         title = (Text(polish(entry.title(lang))),)
     if not title:

@@ -180,3 +180,14 @@ def block_text(block: Block) -> str:
     if isinstance(block, (Sidebar, Note)):
         return " ".join(block_text(b) for b in block.blocks)
     return ""
+
+
+def has_pictures(block: Block) -> bool:
+    """Whether a block holds a picture anywhere, its nested blocks included."""
+    if isinstance(block, (Paragraph, Heading, ListItem)):
+        return any(isinstance(node, InlineImage) for node in block.inlines)
+    if isinstance(block, Table):
+        return any(has_pictures(b) for row in block.rows for cell in row.cells for b in cell.blocks)
+    if isinstance(block, (Sidebar, Note)):
+        return any(has_pictures(b) for b in block.blocks)
+    return False
