@@ -9,7 +9,15 @@ from munpress import locale
 from munpress.diagnostics import Sink
 from munpress.manifest.schema import ArticleEntry, Magazine, Manifest
 from munpress.model.edition import Edition, Entry, FrontMatter, Rubric
-from munpress.model.nodes import Block, Document, Heading, Paragraph, Text, block_text, has_pictures
+from munpress.model.nodes import (
+    Block,
+    Document,
+    Heading,
+    Paragraph,
+    Text,
+    block_text,
+    has_pictures,
+)
 
 
 def front_matter(magazine: Magazine, manifest: Manifest, lang: str) -> FrontMatter:
