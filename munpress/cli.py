@@ -307,7 +307,7 @@ def watch(issue: str = ISSUE_ARGUMENT,
           interval: float = typer.Option(1.0, "--interval", help="Seconds between looks at the files."),
           builds: int = typer.Option(0, "--builds", hidden=True, help="Stop after this many builds (tests)."),
           root: Optional[Path] = ROOT_OPTION) -> None:
-    """Rebuild the proof whenever a manuscript, issue.toml or munpress.toml changes; Ctrl-C stops.
+    """Rebuild the proof whenever a manuscript, issue.toml, munpress.toml or a font in fonts/ changes.
     Example: munpress watch 147 --lang ky"""
     from munpress.pipeline import build_issue, watched_files
 

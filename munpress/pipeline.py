@@ -264,7 +264,10 @@ def font_report(root: Path) -> list[FontRow]:
 
 
 def watched_files(root: Path, issue: str) -> dict[Path, float]:
-    """What a proof depends on, with modification times: the two TOML files and the manuscripts."""
+    """What a proof depends on, with modification times: the two TOML files, the manuscripts
+    and the magazine's own fonts (a font dropped into fonts/ is used at once)."""
     folder = root / "issues" / str(issue)
-    paths = [root / "munpress.toml", folder / "issue.toml", *sorted((folder / "manuscripts").rglob("*.docx"))]
+    fonts = sorted((root / "fonts").glob("*.[tT][tT][fF]"))  # what layout/fonts.py reads
+    paths = [root / "munpress.toml", folder / "issue.toml", *sorted((folder / "manuscripts").rglob("*.docx")),
+             *fonts]
     return {path: path.stat().st_mtime_ns for path in paths if path.is_file()}

@@ -212,3 +212,15 @@ def test_fonts_names_each_file_whole_on_an_80_column_terminal():
                             env={**os.environ, "COLUMNS": "80"}, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "PT_Serif-Web-Regular.ttf" in result.stdout and "PT_Sans-Web-BoldItalic.ttf" in result.stdout
+
+
+def test_watch_looks_at_the_toml_files_the_manuscripts_and_the_magazines_fonts(magazine_copy):
+    from munpress.pipeline import watched_files
+
+    (magazine_copy / "fonts").mkdir(exist_ok=True)
+    (magazine_copy / "fonts" / "Magazine-Regular.ttf").write_bytes(b"")
+    (magazine_copy / "fonts" / "README.txt").write_text("licences")
+    watched = {path.relative_to(magazine_copy).as_posix() for path in watched_files(magazine_copy, "147")}
+    assert {"munpress.toml", "issues/147/issue.toml", "fonts/Magazine-Regular.ttf"} <= watched
+    assert "issues/147/manuscripts/ky/01-new-year.docx" in watched and "fonts/README.txt" not in watched
+    assert len([path for path in watched if path.endswith(".docx")]) == 33
