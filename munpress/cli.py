@@ -304,7 +304,7 @@ def fonts(root: Optional[Path] = ROOT_OPTION) -> None:
 @app.command()
 def watch(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
-          interval: float = typer.Option(1.0, "--interval", help="Seconds between looks at the files."),
+          interval: float = typer.Option(1.0, "--interval", min=0.1, help="Seconds between looks at the files."),
           builds: int = typer.Option(0, "--builds", hidden=True, help="Stop after this many builds (tests)."),
           root: Optional[Path] = ROOT_OPTION) -> None:
     """Rebuild the proof whenever a manuscript, issue.toml, munpress.toml or a font in fonts/ changes.

@@ -182,6 +182,7 @@ def test_version_and_completion():
     pytest.param(("buidl", "147"), "Did you mean 'build'?", id="misspelt-command"),
     pytest.param(("build", "147", "--lnag", "ky"), "--lnag", id="unknown-option"),
     pytest.param(("build",), "Missing argument", id="missing-issue"),
+    pytest.param(("watch", "147", "--interval", "-1"), "--interval", id="negative-interval"),
 ])
 def test_a_usage_mistake_gets_clicks_message_and_exit_2_not_an_internal_error(args, said):
     result = run_munpress(*args)
