@@ -174,13 +174,13 @@ def check(issue: str = ISSUE_ARGUMENT,
     if as_json:
         sys.stdout.write(json.dumps([d.as_json() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n")
     elif _Voice.level == "quiet":
-        _print_findings([d for d in report.diagnostics if d.severity is Severity.ERROR], articles)
+        _print_findings([d for d in report.diagnostics if d.severity is Severity.ERROR], articles, issue)
     else:
         if _Voice.level == "verbose":
             _print_placements(report.placements)
         else:
             _print_plan_differences(report.placements)
-        _print_findings(report.diagnostics, articles)
+        _print_findings(report.diagnostics, articles, issue)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if any(d.severity in failing for d in report.diagnostics):
         raise typer.Exit(1)
@@ -252,10 +252,23 @@ def new(issue: str = typer.Argument(..., help="The new issue's number, e.g. 148.
 def toc(issue: str = ISSUE_ARGUMENT,
         lang: Optional[list[str]] = LANG_OPTION,
         as_toml: bool = typer.Option(False, "--toml", help="The real pages as lines to paste into issue.toml."),
+        write: bool = typer.Option(False, "--write", help="Set the planned pages in issue.toml to the real ones, "
+                                                          "keeping its comments and layout."),
         root: Optional[Path] = ROOT_OPTION) -> None:
     """The real table of contents (rubric, title, page) of each edition.  Example: munpress toc 147 --toml"""
-    from munpress.pipeline import check_issue
+    from munpress.pipeline import check_issue, write_real_pages
 
+    if write:
+        magazine = _root(root)
+        with _progress() as progress:
+            changes = write_real_pages(magazine, issue, lang, Sink(), progress=progress)
+        if _Voice.level != "quiet":
+            for change in changes:
+                out.print(f"{change.lang} · {change.article}: page {change.planned} → {change.actual}", markup=False)
+            where = f"issues/{issue}/issue.toml"
+            out.print(f"{where}: {len(changes)} planned page{'s' * (len(changes) != 1)} set to the real ones"
+                      if changes else f"{where}: every planned page already matches the layout", markup=False)
+        return
     with _progress() as progress:
         rows = check_issue(_root(root), issue, lang, Sink(), progress=progress).placements
     if as_toml:
@@ -352,7 +365,7 @@ def _print_plan_differences(rows) -> None:
         _print_placements(off)
 
 
-def _print_findings(diagnostics: list[Diagnostic], articles: int) -> None:
+def _print_findings(diagnostics: list[Diagnostic], articles: int, issue: str) -> None:
     """Findings grouped by edition and article, worst first, then a one-line summary."""
     shown = [d for d in diagnostics if d.severity is not Severity.INFO or _Voice.level == "verbose"]
     groups: dict[tuple[str, str], list[Diagnostic]] = {}
@@ -371,6 +384,9 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int) -> None:
                       + (f" [dim]({escape(where)})[/dim]" if where else ""))
             for hint in d.hints if _Voice.level != "quiet" else ():
                 out.print(f"           [dim]→ {escape(hint)}[/dim]")
+    if any(d.code == "toc.page-mismatch" for d in diagnostics) and _Voice.level != "quiet":
+        out.print(f"[dim]to accept the layout: munpress toc {escape(issue)} --write sets every planned page "
+                  "to the real one[/dim]")
     out.print(f"{_summary(diagnostics)} in {articles} article{'s' * (articles != 1)}")
 
 

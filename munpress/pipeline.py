@@ -28,6 +28,7 @@ from munpress.layout.fonts import load_family
 from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
 from munpress.locale import label
 from munpress.manifest import load_magazine, load_manifest
+from munpress.manifest.edit import PageChange, write_planned_pages
 from munpress.manifest.schema import Manifest
 from munpress.model.edition import Edition
 from munpress.model.nodes import Document
@@ -218,6 +219,23 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
     typography = [row for edition in facts for row in typography_rows(edition)]
     articles = sum(any(entry.in_edition(lang) for lang in chosen) for entry in manifest.issue.entries())
     return CheckReport(sink.items + run_checks(manifest, facts), rows, typography, articles)
+
+
+def write_real_pages(root: Path, issue: str, languages: list[str] | None, sink: Sink,
+                     typography: bool = True, progress: Progress = _quiet) -> list[PageChange]:
+    """Set the planned pages in issue.toml to where the articles really start: the editors
+    accept the layout. Nothing is written unless every chosen edition could be laid out."""
+    manifest = load_manifest(root, issue)
+    editions = [_prepare_edition(manifest, lang, sink, typography, progress)
+                for lang in select_languages(manifest, languages)]
+    _stop_on_unreadable(editions, manifest.issue.number)
+    actual = {}
+    for entry in manifest.issue.entries():
+        pages = {edition.facts.lang: placement.page for edition in editions
+                 for placement in edition.facts.page_map.placements if placement.entry_id == entry.id}
+        actual[entry.key_path] = (entry.id, pages, tuple(lang for lang, _ in entry.manuscripts))
+    progress("writing issue.toml")
+    return write_planned_pages(manifest.issue.folder, actual)
 
 
 def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,

@@ -46,6 +46,12 @@ def test_each_stage_imports_only_what_the_contract_allows():
     assert problems == []
 
 
+def test_only_manifest_edit_rewrites_toml():
+    users = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+             if "tomlkit" in {n.split(".")[0] for n in _imports(p)}]
+    assert users == ["manifest/edit.py"]
+
+
 def test_only_the_cli_imports_typer_or_rich():
     users = [str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
              if {"typer", "rich"} & {n.split(".")[0] for n in _imports(p)}]

@@ -53,6 +53,36 @@ def test_check_shows_an_article_off_its_planned_page_once_with_the_fix(magazine_
     assert len(differences) == 1 and "04-women-deputies-club" in differences[0]  # only the one that moved
 
 
+def test_toc_write_accepts_the_layout_keeping_the_manifest_as_written(magazine_copy):
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8")
+    assert text.count("\n  page = 9\n") == 1 and text.count("\n  page = { ky = 12, ru = 13 }\n") == 1
+    moved = text.replace("\n  page = 9\n", "\n  page = 11  # moved\n").replace(
+        "\n  page = { ky = 12, ru = 13 }\n", "\n  page = { ky = 14, ru = 13 }\n")
+    manifest.write_text(moved, "utf-8")
+    before = run_munpress("check", "147", "--root", str(magazine_copy))
+    assert before.returncode == 1 and "munpress toc 147 --write" in before.stdout
+    written = run_munpress("toc", "147", "--write", "--root", str(magazine_copy))
+    assert written.returncode == 0, written.stderr
+    assert written.stdout.splitlines() == [
+        "ky · 04-women-deputies-club: page 11 → 9", "ru · 04-women-deputies-club: page 11 → 9",
+        "ky · 06-pasture-committees: page 14 → 12", "issues/147/issue.toml: 3 planned pages set to the real ones"]
+    assert manifest.read_text("utf-8") == text.replace("\n  page = 9\n", "\n  page = 9  # moved\n")
+    assert run_munpress("check", "147", "--root", str(magazine_copy)).returncode == 0
+    again = run_munpress("toc", "147", "--write", "--root", str(magazine_copy))
+    assert again.stdout.strip() == "issues/147/issue.toml: every planned page already matches the layout"
+
+
+def test_toc_write_refuses_an_issue_it_cannot_lay_out_and_changes_nothing(magazine_copy):
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8").replace("\n  page = 9\n", "\n  page = 11\n")
+    manifest.write_text(text, "utf-8")
+    (magazine_copy / "issues/147/manuscripts/ru/05-apricot-brand.docx").write_bytes(b"")
+    refused = run_munpress("toc", "147", "--write", "--root", str(magazine_copy))
+    assert refused.returncode == 2 and "05-apricot-brand.docx" in refused.stderr
+    assert manifest.read_text("utf-8") == text
+
+
 def test_check_counts_an_unreadable_manuscript_and_names_it_by_its_place(magazine_copy):
     manuscript = "issues/147/manuscripts/ru/05-apricot-brand.docx"
     (magazine_copy / manuscript).write_bytes(b"not a zip")
