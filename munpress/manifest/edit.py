@@ -33,7 +33,7 @@ def write_planned_pages(folder: Path, actual: dict[str, tuple[str, dict[str, int
     its id, its real page per language laid out, and all its languages. Only the languages laid
     out change; a value the same in every language stays a plain number."""
     path = folder / ISSUE_FILE
-    document = tomlkit.parse(path.read_text("utf-8"))
+    document = tomlkit.parse(path.read_bytes().decode("utf-8"))  # as it is: Windows line ends stay
     changes: list[PageChange] = []
     for i, section in enumerate(document.get("sections", [])):
         for j, article in enumerate(section.get("articles", [])):
