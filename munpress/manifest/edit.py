@@ -33,7 +33,9 @@ def write_planned_pages(folder: Path, actual: dict[str, tuple[str, dict[str, int
     its id, its real page per language laid out, and all its languages. Only the languages laid
     out change; a value the same in every language stays a plain number."""
     path = folder / ISSUE_FILE
-    document = tomlkit.parse(path.read_bytes().decode("utf-8"))  # as it is: Windows line ends stay
+    raw = path.read_bytes()
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""  # Notepad's mark stays, as do Windows line ends
+    document = tomlkit.parse(raw.decode("utf-8-sig"))
     changes: list[PageChange] = []
     for i, section in enumerate(document.get("sections", [])):
         for j, article in enumerate(section.get("articles", [])):
@@ -41,7 +43,7 @@ def write_planned_pages(folder: Path, actual: dict[str, tuple[str, dict[str, int
             if found and "page" in article:
                 changes += _set_page(article, *found)
     if changes:
-        _replace(path, tomlkit.dumps(document))
+        _replace(path, bom + tomlkit.dumps(document))
     return changes
 
 

@@ -108,11 +108,11 @@ def test_a_file_that_cannot_be_replaced_is_one_line_and_stays_whole(issue, monke
     assert sorted(p.name for p in folder.iterdir()) == ["issue.toml", "manuscripts"]  # no .part left
 
 
-def test_windows_line_ends_stay(magazine):
-    folder = magazine.issue(ISSUE.replace("\n", "\r\n"))
+def test_windows_line_ends_and_byte_order_mark_stay(magazine):
+    folder = magazine.issue("\ufeff" + ISSUE.replace("\n", "\r\n"))
     for lang in ("ky", "ru"):
         for name in ("01-first", "02-second", "03-third"):
             magazine.manuscript(f"manuscripts/{lang}/{name}.docx")
     write_planned_pages(folder, real(magazine, {"01-first": {"ky": 5, "ru": 5}}))
     data = (folder / "issue.toml").read_bytes()
-    assert data == ISSUE.replace("page = 4 ", "page = 5 ").replace("\n", "\r\n").encode("utf-8")
+    assert data == ("\ufeff" + ISSUE.replace("page = 4 ", "page = 5 ").replace("\n", "\r\n")).encode("utf-8")
