@@ -23,7 +23,7 @@ from rich.table import Table
 
 from munpress import __version__
 from munpress.diagnostics import Diagnostic, MunpressError, Severity, Sink
-from munpress.manifest import find_root
+from munpress.manifest import find_root, issue_names
 from munpress.output import interrupts_remembered
 
 app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -41,15 +41,16 @@ err = _console(stderr=True)
 def _complete_issue(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Tab completion: the issues of the magazine, newest first, with their dates."""
     try:
-        root = ctx.params.get("root") or find_root(Path.cwd())
-        folders = [p.parent for p in (Path(root) / "issues").glob("*/issue.toml")]
+        root = Path(ctx.params.get("root") or find_root(Path.cwd()))
+        names = issue_names(root)
     except (MunpressError, OSError):
         return []
     found = []
-    for folder in sorted(folders, key=lambda f: (f.name.isdigit(), f.name.zfill(12)), reverse=True):
-        if folder.name.startswith(incomplete):
-            date = re.search(r"(?m)^date\s*=\s*(\S+)", (folder / "issue.toml").read_text("utf-8", "replace"))
-            found.append((folder.name, f"issue of {date.group(1)}" if date else "issue"))
+    for name in reversed(names):
+        if name.startswith(incomplete):  # the date from a glance at the file: a completion must not fail
+            text = (root / "issues" / name / "issue.toml").read_text("utf-8", "replace")
+            date = re.search(r"(?m)^date\s*=\s*(\S+)", text)
+            found.append((name, f"issue of {date.group(1)}" if date else "issue"))
     return found
 
 

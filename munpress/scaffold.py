@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 from munpress.diagnostics import InputError
-from munpress.manifest import load_manifest
+from munpress.manifest import issue_names, load_manifest
 from munpress.manifest.load import ISSUE_FILE
 
 
@@ -38,8 +38,7 @@ def new_issue(root: Path, number: str, template: str | None = None) -> Path:
 
 
 def _latest_before(root: Path, number: int) -> str:
-    earlier = [int(p.parent.name) for p in (root / "issues").glob(f"*/{ISSUE_FILE}")
-               if p.parent.name.isdigit() and int(p.parent.name) < number]
+    earlier = [int(name) for name in issue_names(root) if name.isdigit() and int(name) < number]
     if not earlier:
         raise InputError(f"there is no issue before {number} in issues/ to copy the sections from",
                          code="usage.issue", hint=f"name one: munpress new {number} --from <issue>")

@@ -8,6 +8,7 @@ from munpress.manifest.load import (
     STYLE_ROLES,
     TRIMS,
     find_root,
+    issue_names,
     load_magazine,
     load_manifest,
 )
@@ -31,5 +32,5 @@ __all__ = [
     "ANY_LANGUAGE", "ENTRY_KINDS", "STYLE_ROLES", "TRIMS",
     "ArticleEntry", "Contacts", "FontRoles", "IssueManifest", "LayoutSettings", "Localized",
     "Magazine", "Manifest", "Margins", "MastheadEntry", "Section",
-    "find_root", "load_magazine", "load_manifest",
+    "find_root", "issue_names", "load_magazine", "load_manifest",
 ]

@@ -366,14 +366,20 @@ def load_manifest(root: Path, issue: str | int, *, check_files: bool = True) -> 
     return Manifest(magazine=magazine, issue=reader.read())
 
 
+def issue_names(root: Path) -> list[str]:
+    """The issues of the magazine, the folders of issues/ with an issue.toml, by number."""
+    issues = root / "issues"
+    return sorted((p.name for p in issues.iterdir() if is_file(p / ISSUE_FILE)),
+                  key=lambda n: (not n.isdigit(), n.zfill(12))) if is_dir(issues) else []
+
+
 def issue_folder(root: Path, issue: str | int) -> Path:
     """`root/issues/<issue>`, or an error listing the issues that exist."""
     name, issues = str(issue).strip(), root / "issues"
     plain = name not in ("", ".", "..") and not re.search(r"[/\\]", name)
     if plain and is_file(issues / name / ISSUE_FILE):
         return issues / name
-    found = sorted((p.name for p in issues.iterdir() if is_file(p / ISSUE_FILE)),
-                   key=lambda n: (not n.isdigit(), n.zfill(12))) if is_dir(issues) else []
+    found = issue_names(root)
     hint = f"issues here: {', '.join(map(shown, found))}" if found else f"create issues/<number>/{ISSUE_FILE}"
     if plain and is_dir(issues / name):
         raise InputError(f"issue {shown(name)}: the folder issues/{shown(name)}/ has no {ISSUE_FILE}",
