@@ -286,6 +286,12 @@ def watched_files(root: Path, issue: str) -> dict[Path, float]:
     and the magazine's own fonts (a font dropped into fonts/ is used at once)."""
     folder = root / "issues" / str(issue)
     fonts = sorted((root / "fonts").glob("*.[tT][tT][fF]"))  # what layout/fonts.py reads
-    paths = [root / "munpress.toml", folder / "issue.toml", *sorted((folder / "manuscripts").rglob("*.docx")),
-             *fonts]
-    return {path: path.stat().st_mtime_ns for path in paths if path.is_file()}
+    manuscripts = [path for path in sorted((folder / "manuscripts").rglob("*.docx"))
+                   if not path.name.startswith("~$")]  # Word's lock file of an open document
+    times = {}
+    for path in [root / "munpress.toml", folder / "issue.toml", *manuscripts, *fonts]:
+        try:
+            times[path] = path.stat().st_mtime_ns
+        except OSError:  # gone while we looked (an editor's program saving): the next look sees it
+            continue
+    return times
