@@ -197,7 +197,7 @@ def report(issue: str = ISSUE_ARGUMENT,
 
     from munpress.pipeline import check_issue
 
-    rows = check_issue(_root(root), issue, lang, Sink(), typography=not raw).typography
+    rows = check_issue(_root(root), issue, lang, Sink(), typography=not raw, laid_out=True).typography
     if as_json:
         sys.stdout.write(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2) + "\n")
         return
@@ -271,7 +271,7 @@ def toc(issue: str = ISSUE_ARGUMENT,
                       if changes else f"{where}: every planned page already matches the layout", markup=False)
         return
     with _progress() as progress:
-        rows = check_issue(_root(root), issue, lang, Sink(), progress=progress).placements
+        rows = check_issue(_root(root), issue, lang, Sink(), progress=progress, laid_out=True).placements
     if as_toml:
         by_article: dict[str, dict[str, int | None]] = {}
         titles: dict[str, str] = {}

@@ -210,11 +210,16 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
 
 
 def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
-                typography: bool = True, progress: Progress = _quiet) -> CheckReport:
-    """Everything `build` does but writing: findings for the editors, and where articles land."""
+                typography: bool = True, progress: Progress = _quiet, laid_out: bool = False) -> CheckReport:
+    """Everything `build` does but writing: findings for the editors, and where articles land.
+    `laid_out`: refuse, as build does, an issue that cannot be laid out (for toc and report,
+    whose tables would otherwise come out empty)."""
     manifest = load_manifest(root, issue)
     chosen = select_languages(manifest, languages)
-    facts = [_prepare_edition(manifest, lang, sink, typography, progress).facts for lang in chosen]
+    editions = [_prepare_edition(manifest, lang, sink, typography, progress) for lang in chosen]
+    if laid_out:
+        _stop_on_unreadable(editions, manifest.issue.number)
+    facts = [edition.facts for edition in editions]
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
     typography = [row for edition in facts for row in typography_rows(edition)]
     articles = sum(any(entry.in_edition(lang) for lang in chosen) for entry in manifest.issue.entries())

@@ -257,3 +257,12 @@ def test_watch_looks_at_the_toml_files_the_manuscripts_and_the_magazines_fonts(m
     assert len([path for path in watched if path.endswith(".docx")]) == 33
     (magazine_copy / "issues/147/manuscripts/ky/~$-new-year.docx").write_bytes(b"owner")  # Word has it open
     assert watched_files(magazine_copy, "147").keys() == {magazine_copy / path for path in watched}
+
+
+@pytest.mark.parametrize("command", [("toc",), ("toc", "--toml"), ("report",), ("report", "--json")])
+def test_toc_and_report_refuse_an_issue_they_cannot_lay_out_instead_of_an_empty_table(magazine_copy, command):
+    (magazine_copy / "issues/147/manuscripts/ky/05-apricot-brand.docx").write_bytes(b"not a zip")
+    result = run_munpress(*command, "147", "--root", str(magazine_copy))
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "issues/147/manuscripts/ky/05-apricot-brand.docx" in result.stderr
