@@ -178,6 +178,24 @@ def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
     assert "1 error, 0 warnings: munpress check 147 for details" in output
 
 
+def test_ctrl_c_stops_watch_as_the_normal_way_out(magazine_copy):
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "munpress", "watch", "147", "--lang", "ky", "--interval", "0.2",
+         "--root", str(magazine_copy)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    assert "built 1 proof in" in first, first + process.stderr.read()
+    proof = magazine_copy / "build/147/municipalitet-147-ky-proof.pdf"
+    built = proof.read_bytes()
+    process.send_signal(signal.SIGINT)
+    output, errors = process.communicate(timeout=60)
+    assert process.returncode == 0, errors
+    assert errors.splitlines()[0] == "watching 35 files of issue 147; Ctrl-C stops"  # 33 manuscripts, 2 TOML files
+    assert errors.splitlines()[-1] == "stopped watching" and "interrupted" not in errors
+    assert proof.read_bytes() == built
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_an_example(command):
     result = run_munpress(command, "--help")
