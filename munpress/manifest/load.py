@@ -398,6 +398,7 @@ class IssueReader:
         self.languages: tuple[str, ...] = ()
         self.files: dict[Path, str] = {}
         self.ids: dict[str, str] = {}
+        self.missing: list[tuple[str, str]] = []  # (key path, path as written): all told at once
 
     def read(self) -> IssueManifest:
         doc = self.doc
@@ -412,11 +413,16 @@ class IssueReader:
         if not sections:
             doc.fail("sections", "manifest.value", "the issue has no sections",
                      "add a [[sections]] table with a title and its articles")
-        return IssueManifest(
+        issue = IssueManifest(
             folder=self.folder, number=number, number_in_year=number_in_year, date=date,
             languages=self.languages, headlines=headlines,
             sections=tuple(self.read_section(item, join("sections", i))
                            for i, item in enumerate(sections)))
+        if self.missing:  # an issue being filled in lacks several: the editors get the whole list
+            (path, text), rest = self.missing[0], [text for _, text in self.missing[1:]]
+            more = f" (and {len(rest)} more: {', '.join(rest)})" if rest else ""
+            doc.fail(path, "manifest.missing-file", f"file not found: {text}{more}", f"check the path; {self.where}")
+        return issue
 
     def read_languages(self, value: Any) -> tuple[str, ...]:
         languages = self.doc.strings(value, "languages")
@@ -515,8 +521,7 @@ class IssueReader:
             doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
                      "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
         if self.check_files and not is_file(real):
-            doc.fail(path, "manifest.missing-file", f"file not found: {text}",
-                     f"check the path; {self.where}")
+            self.missing.append((path, text))
         if real in self.files:
             doc.fail(path, "manifest.duplicate-article",
                      f"{text} is already used by {self.files[real]}",

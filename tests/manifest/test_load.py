@@ -397,6 +397,20 @@ def test_a_missing_manuscript_names_the_key_path_and_the_path(magazine):
         "manuscripts/ru/2.docx (check the path; it is relative to issues/1/)")
 
 
+def test_several_missing_manuscripts_are_listed_in_one_line(magazine):
+    sections = "".join(f'\n[[sections]]\ntitle = "S{n}"\n[[sections.articles]]\nmanuscript = '
+                       f'{{ ky = "manuscripts/ky/{n}.docx", ru = "manuscripts/ru/{n}.docx" }}\n'
+                       f"page = {n}\n" for n in range(1, 3))
+    magazine.issue(MINIMAL_ISSUE + sections)
+    for name in ("ky/01-first", "ru/01-first", "ru/1"):
+        magazine.manuscript(f"manuscripts/{name}.docx")
+    error = failure(load_manifest, magazine.root, 1)
+    assert error.code == "manifest.missing-file"
+    assert error.one_line() == (
+        "issues/1/issue.toml: sections[1].articles[0].manuscript.ky: file not found: manuscripts/ky/1.docx "
+        "(and 2 more: manuscripts/ky/2.docx, manuscripts/ru/2.docx) (check the path; it is relative to issues/1/)")
+
+
 def test_missing_manuscripts_are_fine_when_files_are_not_checked(magazine):
     magazine.issue(MINIMAL_ISSUE)
     assert len(load_manifest(magazine.root, 1, check_files=False).issue.entries()) == 1
