@@ -390,7 +390,7 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int, issue: str) ->
     for d in sorted(shown, key=lambda d: (order[d.severity], d.lang or "", d.article or "")):
         groups.setdefault((d.lang or "", d.article or ""), []).append(d)
     for (lang, article), items in groups.items():
-        heading = " · ".join(x for x in (lang, article) if x) or "the issue"
+        heading = " · ".join(x for x in (lang, article or (lang and "the edition")) if x) or "the issue"
         out.print(f"[bold]{escape(heading)}[/bold]")
         for d in items:
             colour = COLOURS[d.severity]

@@ -284,3 +284,16 @@ def test_toc_and_report_refuse_an_issue_they_cannot_lay_out_instead_of_an_empty_
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
     assert "issues/147/manuscripts/ky/05-apricot-brand.docx" in result.stderr
+
+
+def test_findings_of_a_whole_edition_are_headed_as_such():
+    from munpress.cli import _print_findings, out
+    from munpress.diagnostics import Diagnostic, Severity
+
+    findings = [Diagnostic(Severity.ERROR, "pages.not-multiple-of-4", "the edition has 27 pages", lang="ky"),
+                Diagnostic(Severity.ERROR, "issn.format", "the ISSN is not 8 digits"),
+                Diagnostic(Severity.WARNING, "docx.comments", "2 comments", article="05-apricot-brand", lang="ru")]
+    with out.capture() as captured:
+        _print_findings(findings, 17, "147")
+    headings = [line for line in captured.get().splitlines() if not line.startswith(" ")]
+    assert headings == ["the issue", "ky · the edition", "ru · 05-apricot-brand", "2 errors, 1 warning in 17 articles"]
