@@ -10,7 +10,15 @@ from PIL import Image as PILImage
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from munpress.diagnostics import LayoutFailure, Sink
 from munpress.layout.fonts import covers
@@ -59,6 +67,18 @@ class SpanningTable(Table):
     """A table too wide for a column: the story sets it across the full text width."""
 
 
+class SpanningImage(RecordedImage):
+    """A picture the author placed wider than a column: set across the full text width."""
+
+
+class SpanningGroup(KeepTogether):
+    """A spanning picture and the caption under it, kept together across the full width."""
+
+
+SPANNING = (SpanningTable, SpanningImage, SpanningGroup)
+WIDE_PICTURE = 1.1  # placed this much wider than a column in Word: meant to span the columns
+
+
 @dataclass(frozen=True)
 class BlockStyles:
     """The styles one kind of page uses for each kind of block."""
@@ -83,6 +103,7 @@ class BlockConverter:
         self.styles, self.width, self.max_image_height = styles, width, max_image_height
         self.sink, self.entry_id, self.lang = sink, entry_id, lang
         self.full_width = full_width or width  # what a table too wide for `width` may take
+        self.top_level = True  # a picture spans the columns only outside boxes
 
     def convert(self, blocks: tuple[Block, ...]) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -95,7 +116,17 @@ class BlockConverter:
                                             spaceAfter=3, hAlign="LEFT"))
             flowables.extend(self._block(block, after_heading))
             after_heading = isinstance(block, Heading)
-        return keep_headings_with_text(flowables)
+        return keep_headings_with_text(self._captions_with_spanning_pictures(flowables))
+
+    def _captions_with_spanning_pictures(self, flowables: list[Flowable]) -> list[Flowable]:
+        grouped: list[Flowable] = []
+        for flowable in flowables:
+            if grouped and isinstance(grouped[-1], SpanningImage) and \
+                    getattr(flowable, "style", None) is self.styles.caption:
+                grouped[-1] = SpanningGroup([grouped[-1], flowable])
+            else:
+                grouped.append(flowable)
+        return grouped
 
     def _block(self, block: Block, after_heading: bool) -> list[Flowable]:
         if isinstance(block, ParagraphNode):
@@ -111,7 +142,11 @@ class BlockConverter:
         if isinstance(block, TableNode):
             return [self._table(block)]
         if isinstance(block, Sidebar):
-            return [self._boxed(self.convert(block.blocks))]
+            top_level, self.top_level = self.top_level, False
+            try:
+                return [self._boxed(self.convert(block.blocks))]
+            finally:
+                self.top_level = top_level
         if isinstance(block, Note):
             return self._note(block)
         return []  # a PageBreak: columns flow on; the text around it is kept
@@ -165,8 +200,10 @@ class BlockConverter:
                                       "export the picture as PNG or JPEG and insert it again")
         natural_width = image.width_pt or pixel_width * 72 / 300
         natural_height = image.height_pt or pixel_height * 72 / 300
-        scale = min(self.width / natural_width, self.max_image_height / natural_height)
-        picture = RecordedImage(BytesIO(image.data), natural_width * scale, natural_height * scale)
+        wide = self.top_level and self.full_width > self.width and natural_width > self.width * WIDE_PICTURE
+        width, kind = (self.full_width, SpanningImage) if wide else (self.width, RecordedImage)
+        scale = min(width / natural_width, self.max_image_height / natural_height)
+        picture = kind(BytesIO(image.data), natural_width * scale, natural_height * scale)
         picture.record = (image.name, pixel_width, mode)
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture

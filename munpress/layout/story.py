@@ -19,9 +19,9 @@ from reportlab.platypus.flowables import BalancedColumns
 from munpress.diagnostics import Sink
 from munpress.layout.barcode import CoverBarcode
 from munpress.layout.blocks import (
+    SPANNING,
     BlockConverter,
     BlockStyles,
-    SpanningTable,
     replace_style,
     table_font,
 )
@@ -141,7 +141,7 @@ class StoryBuilder:
         if self.theme.columns == 1:
             return flowables + body
         for run in _runs_between_spanning_tables(body):
-            if isinstance(run, SpanningTable):
+            if isinstance(run, SPANNING):
                 flowables.append(run)
             elif run:
                 flowables.append(BalancedColumns(
@@ -203,11 +203,12 @@ class StoryBuilder:
 
 
 def _runs_between_spanning_tables(body: list[Flowable]) -> list:
-    """The body cut at tables that span both columns: [run, table, run, …]; text above a
-    wide table is balanced in its columns, and the text after it starts new columns."""
+    """The body cut at what spans both columns (wide tables, wide pictures with their
+    captions): [run, table, run, …]; text above it is balanced in its columns, and the text
+    after it starts new columns."""
     runs: list = [[]]
     for flowable in body:
-        if isinstance(flowable, SpanningTable):
+        if isinstance(flowable, SPANNING):
             runs += [flowable, []]
         else:
             runs[-1].append(flowable)

@@ -19,6 +19,8 @@ from munpress.model.edition import Edition, Entry, Rubric
 from munpress.model.meta import SourceRef
 from munpress.model.nodes import (
     Document,
+    ImageData,
+    InlineImage,
     ListItem,
     Note,
     NoteRef,
@@ -148,3 +150,43 @@ def test_a_character_the_font_lacks_is_recorded_as_blank_with_its_entry_and_font
     [glyph] = laid_out.page_map.missing_glyphs
     assert (glyph.entry_id, glyph.char, glyph.font) == ("probe", "α", "PTSerif-regular")
     assert any("\ufffd = 30" in line.text for line in laid_out.page_map.lines_of("probe"))
+
+
+def _picture(width_mm: float, height_mm: float, name: str) -> InlineImage:
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (1200, int(1200 * height_mm / width_mm)), "teal").save(buffer, format="PNG")
+    return InlineImage(ImageData(name, "image/png", buffer.getvalue(), width_mm * 72 / 25.4, height_mm * 72 / 25.4))
+
+
+def _images_and_caption(laid_out: LaidOutEdition, caption_word: str):
+    import pdfplumber
+
+    page_number = laid_out.page_map.placements[0].page
+    with pdfplumber.open(BytesIO(laid_out.pdf)) as pdf:
+        page = pdf.pages[page_number - 1]
+        images = [(image["x0"], image["x1"], image["top"], image["bottom"]) for image in page.images]
+        words = [w for w in page.extract_words() if w["text"].startswith(caption_word)]
+    return images, words
+
+
+def test_a_picture_placed_wider_than_a_column_spans_both_with_its_caption_under_it():
+    theme = Theme.from_settings(MANIFEST.magazine.layout)
+    laid_out = lay_out(Paragraph((Text(LOREM * 2),)),
+                       Paragraph((_picture(170, 80, "wide.png"),)),
+                       Paragraph((Text("Сүрөттүн жазуусу: айыл өкмөтүнүн жаңы имараты."),), role="caption"),
+                       Paragraph((Text(LOREM * 4),)))
+    [(x0, x1, top, bottom)], [caption] = _images_and_caption(laid_out, "Сүрөттүн")
+    assert x1 - x0 > theme.column_width * 1.5  # across the gutter, not squeezed into a column
+    assert caption["top"] > bottom and caption["top"] - bottom < 30  # right under the picture
+    text = "\n".join(article_pages(laid_out))
+    assert text.index("бюджетти") < text.index("Сүрөттүн жазуусу")  # the text before it comes first
+
+
+def test_a_picture_placed_within_a_column_stays_in_it():
+    theme = Theme.from_settings(MANIFEST.magazine.layout)
+    laid_out = lay_out(Paragraph((Text(LOREM * 2),)), Paragraph((_picture(80, 50, "narrow.png"),)),
+                       Paragraph((Text(LOREM * 2),)))
+    [(x0, x1, _, _)], _ = _images_and_caption(laid_out, "нет")
+    assert x1 - x0 <= theme.column_width + 0.5
