@@ -76,7 +76,7 @@ def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sin
                      "manifest gives no title; the article id is printed instead",
                      article=entry.id, lang=lang, file=document.source)
         title = (Text(entry.id),)
-    return Entry(entry.id, entry.kind, title, blocks, document.source, entry.starts_new_page(lang))
+    return Entry(entry.id, entry.kind, title, blocks, document.source, entry.starts_new_page(lang), entry.columns)
 
 
 def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: str, sink: Sink,

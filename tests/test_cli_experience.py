@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -297,3 +298,17 @@ def test_findings_of_a_whole_edition_are_headed_as_such():
         _print_findings(findings, 17, "147")
     headings = [line for line in captured.get().splitlines() if not line.startswith(" ")]
     assert headings == ["the issue", "ky · the edition", "ru · 05-apricot-brand", "2 errors, 1 warning in 17 articles"]
+
+
+def test_an_articles_columns_in_issue_toml_reach_the_page(magazine_copy):
+    def lines_of_the_first_article() -> int:
+        result = run_munpress("report", "147", "--lang", "ky", "--json", "--root", str(magazine_copy))
+        assert result.returncode == 0, result.stderr
+        return next(row["lines"] for row in json.loads(result.stdout) if row["article"] == "01-new-year")
+
+    two_columns = lines_of_the_first_article()
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8")
+    assert text.count("\n  page = 4\n") == 1
+    manifest.write_text(text.replace("\n  page = 4\n", "\n  page = 4\n  columns = 1\n"), "utf-8")
+    assert lines_of_the_first_article() < two_columns * 0.7  # a measure twice as wide: about half the lines

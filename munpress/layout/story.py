@@ -137,15 +137,17 @@ class StoryBuilder:
                           Paragraph(escape(rubric.title), s.rubric)]
         title = plain_text(entry.title)
         flowables += [Marker("entry", entry.id, title, entry.kind), Paragraph(to_markup(entry.title), s.article_title)]
-        body = self._converter(entry, self.theme.column_width, self.block_styles["article"]).convert(entry.blocks)
-        if self.theme.columns == 1:
+        columns = entry.columns or self.theme.columns
+        body = self._converter(entry, self.theme.width_of_columns(columns),
+                               self.block_styles["article"]).convert(entry.blocks)
+        if columns == 1:
             return flowables + body
         for run in _runs_between_spanning_tables(body):
             if isinstance(run, SPANNING):
                 flowables.append(run)
             elif run:
                 flowables.append(BalancedColumns(
-                    run, nCols=self.theme.columns, innerPadding=self.theme.gutter, leftPadding=0,
+                    run, nCols=columns, innerPadding=self.theme.gutter, leftPadding=0,
                     rightPadding=0, topPadding=0, bottomPadding=0, spaceAfter=self.theme.leading * 1.5,
                     needed=self.theme.leading * 3))
         return flowables

@@ -56,9 +56,13 @@ class Theme:
 
     @property
     def column_width(self) -> float:
+        return self.width_of_columns(self.columns)
+
+    def width_of_columns(self, columns: int) -> float:
+        """The width of one column when the text area is cut into `columns`."""
         box = self.content_box(1)
         # rounded down: ReportLab refuses a picture or table a rounding error wider than its column
-        return math.floor((box.width - self.gutter * (self.columns - 1)) / self.columns * 100) / 100
+        return math.floor((box.width - self.gutter * (columns - 1)) / columns * 100) / 100
 
     @property
     def leading(self) -> float:

@@ -456,7 +456,8 @@ class IssueReader:
 
     def read_article(self, value: Any, path: str) -> ArticleEntry:
         doc = self.doc
-        data = doc.table(value, path, ("manuscript", "page"), ("title", "new_page", "kind", "id", "languages"))
+        data = doc.table(value, path, ("manuscript", "page"),
+                         ("title", "new_page", "kind", "id", "languages", "columns"))
         kind = doc.choice(data.get("kind", "article"), join(path, "kind"), ENTRY_KINDS)
         languages = self.read_entry_languages(data.get("languages"), join(path, "languages"))
         manuscripts = self.read_manuscripts(data["manuscript"], join(path, "manuscript"), languages)
@@ -466,6 +467,10 @@ class IssueReader:
             title = doc.localized(title, join(path, "title"), languages)
         new_page = doc.per_language(data.get("new_page", False), join(path, "new_page"),
                                     languages, doc.boolean)
+        columns = doc.integer(data["columns"], join(path, "columns"), 1, 3) if "columns" in data else None
+        if columns is not None and kind != "article":
+            doc.fail(join(path, "columns"), "manifest.value", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} page has no columns",
+                     "remove columns; it applies to articles")
         entry_id = manuscripts[0][1].stem
         if "id" in data:
             entry_id = doc.string(data["id"], join(path, "id"), empty=False).strip()
@@ -475,7 +480,7 @@ class IssueReader:
                      'give one of them its own id = "…"; without one, the id is the file name')
         self.ids[entry_id] = path
         return ArticleEntry(id=entry_id, key_path=path, kind=kind, manuscripts=manuscripts,
-                            planned_pages=pages, title=title, new_page=new_page)
+                            planned_pages=pages, title=title, new_page=new_page, columns=columns)
 
     def read_entry_languages(self, value: Any, path: str) -> tuple[str, ...]:
         """The editions an entry is printed in: all of the issue's unless `languages` names some."""

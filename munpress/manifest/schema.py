@@ -123,6 +123,7 @@ class ArticleEntry:
     planned_pages: tuple[tuple[str, int], ...]  # language -> page the editors planned
     title: Localized | None = None
     new_page: tuple[tuple[str, bool], ...] = ()  # language -> starts on a new page
+    columns: int | None = None  # text columns of this article; None: the magazine's
 
     def starts_new_page(self, lang: str) -> bool:
         return dict(self.new_page).get(lang, False)

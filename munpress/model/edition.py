@@ -46,6 +46,7 @@ class Entry:
     blocks: tuple[Block, ...]
     source: str
     new_page: bool = False
+    columns: int | None = None  # None: the magazine's
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,8 +37,8 @@ LOREM = ("Жергиликтүү өз алдынча башкаруу орган
          "үчүн бюджетти ачык талкуулашат жана жарандардын сунуштарын эске алышат. ")
 
 
-def lay_out(*blocks) -> LaidOutEdition:
-    entry = Entry("probe", "article", (Text("Сынак макаласы"),), tuple(blocks), "probe.docx")
+def lay_out(*blocks, columns: int | None = None) -> LaidOutEdition:
+    entry = Entry("probe", "article", (Text("Сынак макаласы"),), tuple(blocks), "probe.docx", columns=columns)
     edition = Edition("ky", "probe", 147, front_matter(MANIFEST.magazine, MANIFEST, "ky"),
                       (Rubric("РУБРИКА", (entry,)),))
     laid_out = layout_edition(edition, MANIFEST.magazine.layout, REPO / "fonts", Sink())
@@ -190,3 +190,19 @@ def test_a_picture_placed_within_a_column_stays_in_it():
                        Paragraph((Text(LOREM * 2),)))
     [(x0, x1, _, _)], _ = _images_and_caption(laid_out, "нет")
     assert x1 - x0 <= theme.column_width + 0.5
+
+
+@pytest.mark.parametrize("columns", [1, 3])
+def test_an_article_can_have_its_own_number_of_columns(columns):
+    theme = Theme.from_settings(MANIFEST.magazine.layout)
+    laid_out = lay_out(Paragraph((Text(LOREM * 12),)), columns=columns)
+    page = laid_out.page_map.placements[0].page
+    box = theme.content_box(page)
+    starts = sorted({round(x) for _, x in words_with_x(laid_out, page) if x < box.x + box.width})
+    width = theme.width_of_columns(columns)
+    lefts = [box.x + n * (width + theme.gutter) for n in range(columns)]
+    for left in lefts:  # every column has lines starting at its left edge (the first may be indented)
+        assert any(abs(x - left) < 15 for x in starts), (left, starts)
+    lengths = sorted(line.chars for line in laid_out.page_map.set_lines if line.entry_id == "probe")
+    median = lengths[len(lengths) // 2]  # a line of one of two columns holds about 50 characters
+    assert (median > 80) if columns == 1 else (median < 40)

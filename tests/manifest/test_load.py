@@ -256,6 +256,16 @@ def test_new_page_must_be_true_or_false(magazine):
     assert error.code == "manifest.type" and "sections[0].articles[0].new_page" in error.message
 
 
+def test_an_article_may_set_its_own_columns_from_1_to_3(magazine):
+    magazine.issue(with_article("columns = 1"))
+    [entry] = load_manifest(magazine.root, 1, check_files=False).issue.entries()
+    assert entry.columns == 1
+    error = issue_error(magazine, with_article("columns = 4"))
+    assert error.code == "manifest.value" and error.message.startswith("sections[0].articles[0].columns:")
+    error = issue_error(magazine, with_article('columns = 1\nkind = "advertisement"'))
+    assert error.code == "manifest.value" and "an advertisement page has no columns" in error.message
+
+
 def test_a_date_time_is_not_a_date(magazine):
     error = issue_error(magazine, MINIMAL_ISSUE.replace("2024-01-15", "2024-01-15T10:00:00"))
     assert error.code == "manifest.type"
