@@ -35,6 +35,8 @@ def front_matter(magazine: Magazine, manifest: Manifest, lang: str) -> FrontMatt
         address=magazine.contacts.address(lang), email=magazine.contacts.email,
         phones=magazine.contacts.phones, fax=magazine.contacts.fax,
         photo_credits=magazine.photo_credits(lang), subscription=magazine.subscription(lang),
+        print_details=locale.print_details(lang, issue.signed_to_print, issue.print_run,
+                                           magazine.printer(lang) if magazine.printer else ""),
     )
 
 

@@ -11,7 +11,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-from babel.dates import get_month_names
+from babel.dates import format_date, get_month_names
+from babel.numbers import format_decimal
 
 NBSP = "\u00a0"
 
@@ -44,6 +45,20 @@ def running_head(lang: str, title: str, date: dt.date, number: int, number_in_ye
         title=title.title() if title.isupper() else title,
         year=date.year, number=number, number_in_year=number_in_year,
     ))
+
+
+def print_details(lang: str, signed: dt.date | None, print_run: int | None,
+                  printer: str) -> tuple[tuple[str, str], ...]:
+    """The imprint's printing lines, as (label, value), for those the magazine gives."""
+    details = []
+    if signed is not None:
+        details.append((label(lang, "signed_to_print"), format_date(signed, "dd.MM.yyyy", locale=lang)))
+    if print_run is not None:  # four digits stay whole (1000), five and more are grouped (12 000)
+        copies = format_decimal(print_run, locale=lang) if print_run >= 10_000 else str(print_run)
+        details.append((label(lang, "print_run"), f"{copies}{NBSP}{label(lang, 'copies')}"))
+    if printer:
+        details.append((label(lang, "printer"), printer))
+    return tuple(details)
 
 
 def _bind(line: str) -> str:

@@ -69,6 +69,8 @@ def _issue_toml(number: int, number_in_year: int, date: dt.date, previous) -> st
         f"number = {number}",
         f"number_in_year = {number_in_year}",
         f"date = {date.isoformat()}",
+        f"# signed_to_print = {date.isoformat()}  # the day it goes to the printer, for the imprint",
+        *([f"print_run = {previous.print_run}"] if previous.print_run else []),
         "languages = [" + ", ".join(_string(lang) for lang in languages) + "]",
         "headlines = []  # the cover's lines, e.g. { ky = \"…\", ru = \"…\" }",
     ]

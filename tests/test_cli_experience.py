@@ -124,6 +124,7 @@ def test_new_scaffolds_the_next_issue_and_never_overwrites_one(magazine_copy):
     issue = tomllib.loads((folder / "issue.toml").read_text("utf-8"))
     assert (issue["number"], issue["number_in_year"], str(issue["date"])) == (148, 2, "2024-02-15")
     assert issue["headlines"] == [] and len(issue["sections"]) == 6
+    assert issue["print_run"] == 1000 and "signed_to_print" not in issue  # the run stays, the day is new
     assert "articles" not in issue["sections"][0]  # emptied: the editors fill them in
     assert (folder / "manuscripts/ky").is_dir() and (folder / "manuscripts/ru").is_dir()
     again = run_munpress("new", "148", "--from", "147", "--root", str(magazine_copy))

@@ -70,6 +70,15 @@ def test_imprint_page_carries_issn_and_registration_number(page_texts):
         assert "ISBN" not in imprint
 
 
+def test_imprint_says_when_it_was_signed_to_print_how_many_copies_and_where(page_texts):
+    expected = {"ky": ("Басууга кол коюлду: 10.01.2024", "Нускасы: 1000 нуска", "Басмакана: «Ала-Тоо Принт»"),
+                "ru": ("Подписано в печать: 10.01.2024", "Тираж: 1000 экз.", "Типография: ОсОО «Ала-Тоо Принт»")}
+    for lang, texts in page_texts.items():
+        imprint = _flat(texts[1]).replace("\u00a0", " ")
+        for line in expected[lang]:
+            assert line in imprint, (lang, line)
+
+
 def test_kyrgyz_letters_extract_as_text(page_texts):
     text = " ".join(page_texts["ky"])
     for letter in "ӨөҮүҢң":

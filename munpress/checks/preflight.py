@@ -8,6 +8,7 @@ from collections import Counter
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.locale import label
 
 PRINT_PPI = 300
 # FrontMatter field -> the munpress.toml key an editor fills in
@@ -49,7 +50,19 @@ def check_imprint(facts: EditionFacts) -> list[Diagnostic]:
                        f"the imprint has no {key} in this edition's language",
                        lang=facts.lang, file="munpress.toml",
                        hints=(f"fill in {key} for {facts.lang} in munpress.toml",), data={"key": key})
-            for field, key in IMPRINT_FIELDS.items() if not _filled(getattr(front, field))]
+            for field, key in IMPRINT_FIELDS.items() if not _filled(getattr(front, field))] + \
+        _missing_print_details(facts)
+
+
+def _missing_print_details(facts: EditionFacts) -> list[Diagnostic]:
+    """A printed issue states how many copies and who printed them (the law on mass media asks both)."""
+    given = {name for name, _ in facts.front.print_details}
+    wanted = (("print_run", "issue.toml", "print_run = 1000"),
+              ("printer", "munpress.toml", 'printer = { ky = "…", ru = "…" }'))
+    return [Diagnostic(Severity.WARNING, "imprint.print-details",
+                       f"the imprint does not say the {key.replace('_', ' ')} ({label(facts.lang, key)})",
+                       lang=facts.lang, file=file, hints=(f"add {example} to {file}",), data={"key": key})
+            for key, file, example in wanted if label(facts.lang, key) not in given]
 
 
 def _filled(value) -> bool:

@@ -94,6 +94,7 @@ class StoryBuilder:
             Paragraph(escape(front.photo_credits), s.small),
             self._field("registration", front.registration_number),
             Paragraph(f"<b>ISSN {escape(front.issn)}</b>", s.small_bold),
+            *(Paragraph(f"<b>{escape(name)}:</b> {escape(value)}", s.small) for name, value in front.print_details),
             Spacer(1, 8),
             Paragraph(f"<b>{escape(label(lang, 'subscription'))}.</b> {escape(front.subscription)}", s.small),
         ]

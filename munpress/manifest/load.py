@@ -272,7 +272,7 @@ def load_magazine(root: Path) -> Magazine:
         raise InputError(f"no {MAGAZINE_FILE} in {root}", code="manifest.no-root", hint=NO_ROOT_HINT)
     doc = TomlFile(root / MAGAZINE_FILE, root)
     data = doc.table(doc.data, "", (*MAGAZINE_STRINGS, *MAGAZINE_TEXTS, "masthead", "contacts"),
-                     ("layout", "styles", "typography"))
+                     ("layout", "styles", "typography", "printer"))
     return Magazine(
         root=root.resolve(),
         **{key: doc.string(data[key], key, empty=False) for key in MAGAZINE_STRINGS},
@@ -281,7 +281,8 @@ def load_magazine(root: Path) -> Magazine:
         contacts=read_contacts(doc, data["contacts"]),
         layout=read_layout(doc, data.get("layout", {})),
         styles=read_styles(doc, data.get("styles", {})),
-        typography=read_typography(doc, data.get("typography", {})))
+        typography=read_typography(doc, data.get("typography", {})),
+        printer=doc.localized(data["printer"], "printer", LANGUAGES) if "printer" in data else None)
 
 
 def read_masthead(doc: TomlFile, value: Any) -> tuple[MastheadEntry, ...]:
@@ -402,10 +403,15 @@ class IssueReader:
 
     def read(self) -> IssueManifest:
         doc = self.doc
-        data = doc.table(doc.data, "", ISSUE_KEYS, ("headlines",))
+        data = doc.table(doc.data, "", ISSUE_KEYS, ("headlines", "print_run", "signed_to_print"))
         number = doc.integer(data["number"], "number")
         number_in_year = doc.integer(data["number_in_year"], "number_in_year")
         date = doc.date(data["date"], "date")
+        print_run = doc.integer(data["print_run"], "print_run") if "print_run" in data else None
+        signed = doc.date(data["signed_to_print"], "signed_to_print") if "signed_to_print" in data else None
+        if signed is not None and signed > date:
+            doc.fail("signed_to_print", "manifest.value", f"{signed} is after the issue's date ({date})",
+                     "an issue is signed to print before it comes out")
         self.languages = self.read_languages(data["languages"])
         headlines = tuple(doc.localized(text, join("headlines", i), self.languages)
                           for i, text in enumerate(doc.array(data.get("headlines", []), "headlines")))
@@ -415,7 +421,7 @@ class IssueReader:
                      "add a [[sections]] table with a title and its articles")
         issue = IssueManifest(
             folder=self.folder, number=number, number_in_year=number_in_year, date=date,
-            languages=self.languages, headlines=headlines,
+            languages=self.languages, headlines=headlines, print_run=print_run, signed_to_print=signed,
             sections=tuple(self.read_section(item, join("sections", i))
                            for i, item in enumerate(sections)))
         if self.missing:  # an issue being filled in lacks several: the editors get the whole list

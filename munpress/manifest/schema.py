@@ -110,6 +110,7 @@ class Magazine:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     styles: tuple[tuple[str, str], ...] = ()  # extra Word style name -> role, extends data/stylemap.toml
     typography: TypographySettings = field(default_factory=TypographySettings)
+    printer: Localized | None = None  # the printing house, for the imprint
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,8 @@ class IssueManifest:
     languages: tuple[str, ...]
     headlines: tuple[Localized, ...]
     sections: tuple[Section, ...]
+    print_run: int | None = None  # copies printed, for the imprint
+    signed_to_print: dt.date | None = None
 
     def entries(self) -> list[ArticleEntry]:
         return [article for section in self.sections for article in section.articles]

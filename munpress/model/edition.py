@@ -34,6 +34,7 @@ class FrontMatter:
     fax: str
     photo_credits: str
     subscription: str
+    print_details: tuple[tuple[str, str], ...] = ()  # (label, value): signed to print, print run, printer
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,17 @@ def test_an_imprint_field_empty_in_the_edition_language_is_an_error_naming_the_k
     assert all(d.severity.value == "error" and d.file == "munpress.toml" for d in found)
 
 
+def test_an_imprint_without_the_print_run_or_the_printer_is_a_warning_saying_where_to_add_it():
+    manifest = load_manifest(REPO, "147", check_files=False)
+    front = front_matter(manifest.magazine, manifest, "ru")
+    signed_only = replace(front, print_details=front.print_details[:1])
+    found = check_imprint(EditionFacts("ru", {}, front=signed_only))
+    assert [(d.code, d.severity.value, d.data["key"], d.file) for d in found] == [
+        ("imprint.print-details", "warning", "print_run", "issue.toml"),
+        ("imprint.print-details", "warning", "printer", "munpress.toml")]
+    assert "(Тираж)" in found[0].message and "print_run = 1000" in found[0].hints[0]
+
+
 def test_font_licences_that_forbid_embedding_are_errors_and_no_subsetting_a_warning():
     facts = EditionFacts("ru", {}, fonts=(("Free", "regular", 0x0000), ("Print", "regular", 0x0004),
                                           ("Locked", "bold", 0x0002), ("Bitmap", "regular", 0x0200),

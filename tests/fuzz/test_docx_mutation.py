@@ -26,7 +26,15 @@ from pathlib import Path
 import pytest
 
 from munpress.diagnostics import InputError, Sink
-from munpress.model.nodes import Block, Document, ListItem, Note, Sidebar, Table, block_text
+from munpress.model.nodes import (
+    Block,
+    Document,
+    ListItem,
+    Note,
+    Sidebar,
+    Table,
+    block_text,
+)
 from munpress.readers import read_manuscript
 from munpress.readers.docx.tables import MAX_COLUMNS
 from tests.conftest import SHARED

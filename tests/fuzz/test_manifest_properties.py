@@ -25,7 +25,13 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from munpress.diagnostics import InputError
-from munpress.manifest import ENTRY_KINDS, STYLE_ROLES, Manifest, load_magazine, load_manifest
+from munpress.manifest import (
+    ENTRY_KINDS,
+    STYLE_ROLES,
+    Manifest,
+    load_magazine,
+    load_manifest,
+)
 from munpress.manifest.load import ISSUE_KEYS, MAGAZINE_STRINGS, MAGAZINE_TEXTS, join
 from munpress.model.meta import LANGUAGES
 from tests.manifest.conftest import REPO, Magazine

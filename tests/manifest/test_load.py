@@ -266,6 +266,18 @@ def test_an_article_may_set_its_own_columns_from_1_to_3(magazine):
     assert error.code == "manifest.value" and "an advertisement page has no columns" in error.message
 
 
+def test_print_run_and_signed_to_print_are_read_and_checked(magazine):
+    magazine.issue(MINIMAL_ISSUE.replace("date = 2024-01-15", "date = 2024-01-15\nprint_run = 1500\n"
+                                                              "signed_to_print = 2024-01-10"))
+    issue = load_manifest(magazine.root, 1, check_files=False).issue
+    assert (issue.print_run, str(issue.signed_to_print)) == (1500, "2024-01-10")
+    error = issue_error(magazine, MINIMAL_ISSUE.replace("date = 2024-01-15", "date = 2024-01-15\nprint_run = 0"))
+    assert error.code == "manifest.value" and error.message.startswith("print_run:")
+    error = issue_error(magazine, MINIMAL_ISSUE.replace("date = 2024-01-15",
+                                                        "date = 2024-01-15\nsigned_to_print = 2024-02-01"))
+    assert error.code == "manifest.value" and "after the issue's date" in error.message
+
+
 def test_a_date_time_is_not_a_date(magazine):
     error = issue_error(magazine, MINIMAL_ISSUE.replace("2024-01-15", "2024-01-15T10:00:00"))
     assert error.code == "manifest.type"
