@@ -271,18 +271,14 @@ def toc(issue: str = ISSUE_ARGUMENT,
                       if changes else f"{where}: every planned page already matches the layout", markup=False)
         return
     with _progress() as progress:
-        rows = check_issue(_root(root), issue, lang, Sink(), progress=progress, laid_out=True).placements
+        report = check_issue(_root(root), issue, lang, Sink(), progress=progress, laid_out=True)
+    rows = report.placements
     if as_toml:
-        by_article: dict[str, dict[str, int | None]] = {}
-        titles: dict[str, str] = {}
-        for row in sorted(rows, key=lambda row: row.order):  # as issue.toml lists them
-            by_article.setdefault(row.article, {})[row.lang] = row.actual
-            titles.setdefault(row.article, row.title)
-        for article, pages in by_article.items():
+        for article, title, pages in report.real_pages():
             values = set(pages.values())
             page = str(values.pop()) if len(values) == 1 else \
                 "{ " + ", ".join(f"{lang} = {page}" for lang, page in pages.items()) + " }"
-            title = titles[article].replace("\u00a0", " ")
+            title = title.replace("\u00a0", " ")
             sys.stdout.write(f"# {article}: {title}\npage = {page}\n")  # never wrapped: it is pasted
         return
     for edition in dict.fromkeys(row.lang for row in rows):

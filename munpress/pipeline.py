@@ -19,6 +19,7 @@ from munpress.checks import (
     PlacementRow,
     TypographyRow,
     placement_rows,
+    real_pages,
     run_checks,
     typography_rows,
 )
@@ -51,6 +52,10 @@ class CheckReport:
     placements: list[PlacementRow]
     typography: list[TypographyRow]
     articles: int  # entries checked, read or not
+
+    def real_pages(self) -> list[tuple[str, str, dict[str, int | None]]]:
+        """(article, title, real page per language), in the order issue.toml lists them."""
+        return real_pages(self.placements)
 
 
 @dataclass(frozen=True)

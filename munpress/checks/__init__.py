@@ -15,7 +15,12 @@ from munpress.checks.preflight import (
     check_imprint,
 )
 from munpress.checks.running_heads import check_running_heads
-from munpress.checks.toc import PlacementRow, check_planned_pages, placement_rows
+from munpress.checks.toc import (
+    PlacementRow,
+    check_planned_pages,
+    placement_rows,
+    real_pages,
+)
 from munpress.checks.typography import TypographyRow, check_typography, typography_rows
 from munpress.diagnostics import Diagnostic
 from munpress.manifest.schema import Manifest
@@ -24,7 +29,8 @@ EDITION_CHECKS = (check_manuscripts, check_layout, check_lost_text, check_langua
                   check_typography, check_images, check_imprint, check_font_licences, check_front_glyphs,
                   check_running_heads)
 
-__all__ = ["EditionFacts", "PlacementRow", "TypographyRow", "placement_rows", "run_checks", "typography_rows"]
+__all__ = ["EditionFacts", "PlacementRow", "TypographyRow", "placement_rows", "real_pages", "run_checks",
+           "typography_rows"]
 
 
 def run_checks(manifest: Manifest, editions: list[EditionFacts]) -> list[Diagnostic]:

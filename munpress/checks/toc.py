@@ -41,6 +41,16 @@ def placement_rows(manifest: Manifest, facts: EditionFacts) -> list[PlacementRow
     return rows
 
 
+def real_pages(rows: list[PlacementRow]) -> list[tuple[str, str, dict[str, int | None]]]:
+    """(article, title, real page per language), in the order issue.toml lists the articles."""
+    pages: dict[str, dict[str, int | None]] = {}
+    titles: dict[str, str] = {}
+    for row in sorted(rows, key=lambda row: row.order):
+        pages.setdefault(row.article, {})[row.lang] = row.actual
+        titles.setdefault(row.article, row.title)
+    return [(article, titles[article], by_lang) for article, by_lang in pages.items()]
+
+
 def check_planned_pages(manifest: Manifest, facts: EditionFacts) -> list[Diagnostic]:
     found = []
     for row in placement_rows(manifest, facts):
