@@ -259,8 +259,10 @@ def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir:
         _stop_on_unreadable([prepared], manifest.issue.number)
         front, pages = prepared.edition.front, prepared.laid_out.page_map.page_count
         title = f"{front.title} — {front.issue_line} — {lang} — {pages}".replace("\u00a0", " ")
+        planned = {entry.id: page for entry in manifest.issue.entries()
+                   if (page := entry.planned_page(lang)) is not None}
         sheet = render_flatplan(prepared.laid_out.pdf, prepared.laid_out.page_map, title=title, lang=lang,
-                                font_dir=manifest.magazine.root / "fonts", fmt=fmt)
+                                font_dir=manifest.magazine.root / "fonts", fmt=fmt, planned=planned)
         name = flatplan_name(manifest.magazine.slug, manifest.issue.number, lang, fmt)
         paths.append(write_pdf(sheet, target / name))
     return paths

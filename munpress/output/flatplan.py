@@ -66,9 +66,10 @@ def flatplan_name(slug: str, number: int | str, lang: str, fmt: str) -> str:
 
 
 def render_flatplan(pdf: bytes, page_map: PageMap, *, title: str, lang: str, font_dir: Path,
-                    fmt: str = "pdf") -> bytes:
+                    fmt: str = "pdf", planned: dict[str, int] | None = None) -> bytes:
     """One landscape A3 sheet (PDF, or PNG at PNG_DPI) with every page of the edition `pdf`
-    as a thumbnail, captioned from `page_map`; `title` heads the sheet. ValueError for an
+    as a thumbnail, captioned from `page_map`; `title` heads the sheet. An entry that starts
+    off the page `planned` for it (entry id -> page) is marked "план N" in red. ValueError for an
     unknown format, or a PDF whose pages are not the page map's."""
     _check_format(fmt)
     family = load_family("PT Sans", font_dir)
@@ -81,7 +82,7 @@ def render_flatplan(pdf: bytes, page_map: PageMap, *, title: str, lang: str, fon
         left, bottom, right, top = document[0].get_trimbox()
     finally:
         document.close()
-    sheet = _draw_sheet(thumbnails, (top - bottom) / (right - left), page_map, title, lang, fonts)
+    sheet = _draw_sheet(thumbnails, (top - bottom) / (right - left), page_map, title, lang, fonts, planned or {})
     return sheet if fmt == "pdf" else _png(sheet)
 
 
@@ -145,9 +146,9 @@ def _grid(spread_count: int, aspect: float) -> _Grid:
 
 
 def _draw_sheet(thumbnails: list[bytes], aspect: float, page_map: PageMap, title: str, lang: str,
-                fonts: _Fonts) -> bytes:
+                fonts: _Fonts, planned: dict[str, int]) -> bytes:
     with _binary_streams():
-        return _draw(thumbnails, aspect, page_map, title, lang, fonts)
+        return _draw(thumbnails, aspect, page_map, title, lang, fonts, planned)
 
 
 @contextmanager
@@ -163,7 +164,7 @@ def _binary_streams():
 
 
 def _draw(thumbnails: list[bytes], aspect: float, page_map: PageMap, title: str, lang: str,
-          fonts: _Fonts) -> bytes:
+          fonts: _Fonts, planned: dict[str, int]) -> bytes:
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=SHEET, invariant=1, pageCompression=1, lang=language_tag(lang),
                     initialFontName=fonts.regular)
@@ -187,7 +188,7 @@ def _draw(thumbnails: list[bytes], aspect: float, page_map: PageMap, title: str,
             canvas.setStrokeGray(FRAME)
             canvas.rect(page_x, y, grid.page_width, grid.page_height)
             record = records.get(number, PageRecord(number, "", "", ""))
-            _caption(canvas, fonts, page_x, y, grid.page_width, record, page_map.placements, lang)
+            _caption(canvas, fonts, page_x, y, grid.page_width, record, page_map.placements, lang, planned)
         if left is not None and right is not None:  # the spine
             canvas.setLineWidth(0.8)
             canvas.setStrokeGray(0.25)
@@ -198,7 +199,7 @@ def _draw(thumbnails: list[bytes], aspect: float, page_map: PageMap, title: str,
 
 
 def _caption(canvas: Canvas, fonts: _Fonts, x: float, page_bottom: float, width: float,
-             record: PageRecord, placements: tuple[Placement, ...], lang: str) -> None:
+             record: PageRecord, placements: tuple[Placement, ...], lang: str, planned: dict[str, int]) -> None:
     room = width - 2 * CAPTION_PAD
     x += CAPTION_PAD
     y = page_bottom - FOLIO[1]
@@ -212,18 +213,30 @@ def _caption(canvas: Canvas, fonts: _Fonts, x: float, page_bottom: float, width:
         canvas.setFillGray(GREY)
         canvas.setFont(fonts.regular, RUBRIC[0])
         canvas.drawString(x, y, shorten(" / ".join(rubrics), fonts.regular, RUBRIC[0], room))
-    lines = [(p.title, p.page == record.number) for p in on_page]
+    lines = [(p.title, p.page == record.number, _off_plan(p, record.number, planned)) for p in on_page]
     if not lines and record.template == "toc":
-        lines = [(label(lang, "toc"), True)]
+        lines = [(label(lang, "toc"), True, "")]
     if len(lines) > MAX_TITLES:
-        lines = lines[:MAX_TITLES - 1] + [(f"+{len(lines) - MAX_TITLES + 1}", False)]
-    for text, starts_here in lines:
+        lines = lines[:MAX_TITLES - 1] + [(f"+{len(lines) - MAX_TITLES + 1}", False, "")]
+    for text, starts_here, off_plan in lines:
         y -= TITLE[1]
         font = fonts.regular if starts_here else fonts.italic
+        mark = canvas.stringWidth(off_plan, fonts.bold, TITLE[0]) if off_plan else 0
         canvas.setFillGray(0 if starts_here else GREY)
         canvas.setFont(font, TITLE[0])
-        canvas.drawString(x, y, shorten(text, font, TITLE[0], room))
+        shown = shorten(text, font, TITLE[0], room - mark)
+        canvas.drawString(x, y, shown)
+        if off_plan:  # the editors' plan said another page: seen from across the room
+            canvas.setFillColorRGB(0.8, 0.1, 0.1)
+            canvas.setFont(fonts.bold, TITLE[0])
+            canvas.drawString(x + canvas.stringWidth(shown, font, TITLE[0]), y, off_plan)
     canvas.setFillGray(0)
+
+
+def _off_plan(placement: Placement, page: int, planned: dict[str, int]) -> str:
+    """" план 12" for an entry starting on `page` that the editors planned elsewhere."""
+    wanted = planned.get(placement.entry_id)
+    return f" план {wanted}" if placement.page == page and wanted is not None and wanted != page else ""
 
 
 def shorten(text: str, font: str, size: float, width: float) -> str:

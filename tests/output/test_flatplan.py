@@ -200,3 +200,19 @@ def test_a_print_pdf_is_shown_at_its_trim_without_bleed_or_marks():
     with pytest.raises(ValueError):
         render_flatplan(buffer.getvalue(), PageMap("ky", (), page_map.pages[:1]), title="", lang="ky",
                         font_dir=FONTS)
+
+
+def test_an_article_off_its_planned_page_is_marked_with_the_plan(magazine_copy, tmp_path):
+    from tests.conftest import run_munpress
+
+    manifest = magazine_copy / "issues/147/issue.toml"
+    text = manifest.read_text("utf-8")
+    assert text.count("\n  page = 9\n") == 1
+    manifest.write_text(text.replace("\n  page = 9\n", "\n  page = 11\n"), "utf-8")  # 04-women-deputies-club
+    result = run_munpress("flatplan", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    [sheet] = tmp_path.glob("*.pdf")
+    fragments = _fragments(PdfReader(sheet).pages[0])
+    assert fragments.count("план 11") == 1  # the one article that moved, and no other
+    marked = fragments.index("план 11")
+    assert "Мончо" in fragments[marked - 1]  # right after the title of the article that starts on page 9
