@@ -319,7 +319,7 @@ def watch(issue: str = ISSUE_ARGUMENT,
           root: Optional[Path] = ROOT_OPTION) -> None:
     """Rebuild the proof whenever a manuscript, issue.toml, munpress.toml or a font in fonts/ changes.
     Example: munpress watch 147 --lang ky"""
-    from munpress.pipeline import watched_files
+    from munpress.pipeline import build_issue, watched_files
 
     magazine = _root(root)
     seen: dict[Path, float] | None = None
@@ -330,34 +330,32 @@ def watch(issue: str = ISSUE_ARGUMENT,
             current = watched_files(magazine, issue)
             if seen is None and _Voice.level != "quiet":
                 err.print(f"watching {len(current)} files of issue {issue}; Ctrl-C stops", markup=False)
-            if current != seen:
-                seen, building = current, True
-                _rebuild_proof(magazine, issue, lang)
-                building = False
-                done += 1
+            if current == seen:
+                time.sleep(interval)
                 continue
-            time.sleep(interval)
+            seen, started, building = current, time.perf_counter(), True
+            try:
+                outcome = build_issue(magazine, issue, lang, None, Sink(), variants=("proof",))
+            except MunpressError as error:  # keep watching: the next save may fix it
+                outcome = error
+            building = False  # written (or refused) before anything is said about it
+            _say_rebuilt(issue, outcome, time.perf_counter() - started)
+            done += 1
     except KeyboardInterrupt:  # the way to stop watching, not a failure
         err.print("stopped watching" + ("; the proof being built was not written" if building else ""),
                   markup=False)
 
 
-def _rebuild_proof(magazine: Path, issue: str, lang: Optional[list[str]]) -> None:
+def _say_rebuilt(issue: str, outcome, seconds: float) -> None:
     """One line: what was built and what check would find, or why nothing was."""
-    from munpress.pipeline import build_issue
-
-    started = time.perf_counter()
-    try:
-        result = build_issue(magazine, issue, lang, None, Sink(), variants=("proof",))
-    except MunpressError as error:  # keep watching: the next save may fix it
-        err.print(f"{time.strftime('%H:%M:%S')} not built: {error.one_line()}", markup=False, soft_wrap=True)
+    if isinstance(outcome, MunpressError):
+        err.print(f"{time.strftime('%H:%M:%S')} not built: {outcome.one_line()}", markup=False, soft_wrap=True)
         return
-    count = len(result.paths)
-    findings = [d for d in result.diagnostics if d.severity is not Severity.INFO]
+    count = len(outcome.paths)
+    findings = [d for d in outcome.diagnostics if d.severity is not Severity.INFO]
     said = f"; {_summary(findings)}: munpress check {issue} for details" if findings else ""
-    out.print(f"{time.strftime('%H:%M:%S')} built {count} proof{'s' * (count != 1)} in "
-              f"{time.perf_counter() - started:.1f} s: " + ", ".join(path.name for path in result.paths) + said,
-              markup=False, soft_wrap=True)
+    out.print(f"{time.strftime('%H:%M:%S')} built {count} proof{'s' * (count != 1)} in {seconds:.1f} s: "
+              + ", ".join(path.name for path in outcome.paths) + said, markup=False, soft_wrap=True)
 
 
 def _print_placements(rows) -> None:
