@@ -259,6 +259,9 @@ def toc(issue: str = ISSUE_ARGUMENT,
     """The real table of contents (rubric, title, page) of each edition.  Example: munpress toc 147 --toml"""
     from munpress.pipeline import check_issue, write_real_pages
 
+    if write and as_toml:
+        raise MunpressError("--write and --toml do different things", code="usage.options",
+                            hint="--toml prints the pages to paste, --write puts them in issue.toml; choose one")
     if write:
         magazine = _root(root)
         with _progress() as progress:

@@ -233,6 +233,7 @@ def test_version_and_completion():
     pytest.param(("build", "147", "--lnag", "ky"), "--lnag", id="unknown-option"),
     pytest.param(("build",), "Missing argument", id="missing-issue"),
     pytest.param(("watch", "147", "--interval", "-1"), "--interval", id="negative-interval"),
+    pytest.param(("toc", "147", "--write", "--toml"), "choose one", id="write-and-toml"),
 ])
 def test_a_usage_mistake_gets_clicks_message_and_exit_2_not_an_internal_error(args, said):
     result = run_munpress(*args)
