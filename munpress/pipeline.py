@@ -25,7 +25,7 @@ from munpress.checks import (
 )
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
-from munpress.layout.fonts import load_family
+from munpress.layout.fonts import load_family, magazine_font_files
 from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
 from munpress.locale import label
 from munpress.manifest import load_magazine, load_manifest
@@ -279,7 +279,7 @@ class FontRow:
 
 # Every letter and sign the two editions need: both alphabets, Kyrgyz ң ө ү, quotes, dashes, №.
 NEEDED = ("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-          "ҢңӨөҮү«»„“—–№…\u00a0\u2011\u00ad")
+          "ҢңӨөҮү«»„“—–№…\u00a0\u2011")
 
 
 def font_report(root: Path) -> list[FontRow]:
@@ -288,7 +288,7 @@ def font_report(root: Path) -> list[FontRow]:
     rows = []
     for role in ("body", "heading"):
         family = load_family(getattr(magazine.layout.fonts, role), magazine.root / "fonts")
-        missing = tuple(ch for ch in NEEDED if ord(ch) not in family.coverage and ch not in "\u00ad")
+        missing = tuple(ch for ch in NEEDED if ord(ch) not in family.coverage)
         rows.append(FontRow(role, family.family, family.origin, tuple(path for _, path in family.files), missing))
     return rows
 
@@ -297,7 +297,7 @@ def watched_files(root: Path, issue: str) -> dict[Path, float]:
     """What a proof depends on, with modification times: the two TOML files, the manuscripts
     and the magazine's own fonts (a font dropped into fonts/ is used at once)."""
     folder = root / "issues" / str(issue)
-    fonts = sorted((root / "fonts").glob("*.[tT][tT][fF]"))  # what layout/fonts.py reads
+    fonts = magazine_font_files(root / "fonts")
     manuscripts = [path for path in sorted((folder / "manuscripts").rglob("*.docx"))
                    if not path.name.startswith("~$")]  # Word's lock file of an open document
     times = {}

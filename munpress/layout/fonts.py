@@ -38,9 +38,14 @@ class FontFamily:
         return dict(self.faces)[name]
 
 
+def magazine_font_files(fonts_dir: Path) -> list[Path]:
+    """The TrueType files a magazine dropped into its fonts/ folder, the ones munpress reads."""
+    return sorted(fonts_dir.glob("*.[tT][tT][fF]"))
+
+
 def _local_faces(fonts_dir: Path, family: str) -> dict[str, Path]:
     found: dict[str, Path] = {}
-    for path in sorted(fonts_dir.glob("*.[tT][tT][fF]")):
+    for path in magazine_font_files(fonts_dir):
         try:
             info = TTFontFile(str(path), validate=0)
         except Exception as exc:  # a corrupt file must name itself, not crash
