@@ -1,7 +1,7 @@
 """The command line: parses options, calls one pipeline function, renders the result.
 
 Exit codes: 0 fine (warnings allowed), 1 the check found errors (or text would be lost),
-2 unusable input or usage (one line, no traceback), 70 a bug in munpress.
+2 unusable input or usage (one line, no traceback), 130 interrupted, 70 a bug in munpress.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from munpress.output import interrupts_remembered
 
 app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.")
+
+
 def _console(stderr: bool = False) -> Console:
     console = Console(stderr=stderr, highlight=False)
     if not console.is_terminal and not os.environ.get("COLUMNS"):
@@ -37,6 +39,10 @@ def _console(stderr: bool = False) -> Console:
 
 out = _console()
 err = _console(stderr=True)
+# layout.variant.VARIANT_NAMES, described here so that help and completion need not load ReportLab
+VARIANTS = (("print", "bleed, crop marks, CMYK"), ("screen", "bookmarks, links, RGB"),
+            ("proof", "screen with a watermark and slug"))
+
 
 def _complete_issue(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Tab completion: the issues of the magazine, newest first, with their dates."""
@@ -59,9 +65,7 @@ def _complete_lang(incomplete: str) -> list[tuple[str, str]]:
 
 
 def _complete_variant(incomplete: str) -> list[tuple[str, str]]:
-    described = (("print", "bleed, crop marks, CMYK"), ("screen", "bookmarks, links, RGB"),
-                 ("proof", "screen with a watermark and slug"))
-    return [(name, help) for name, help in described if name.startswith(incomplete)]
+    return [(name, help) for name, help in VARIANTS if name.startswith(incomplete)]
 
 
 ISSUE_ARGUMENT = typer.Argument(..., help="Issue number, e.g. 147.", autocompletion=_complete_issue)
@@ -127,13 +131,18 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
     return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
+def _anything_found(diagnostics: list[Diagnostic]) -> str:
+    """"2 errors, 1 warning" after a build, or "" when it found nothing but notes."""
+    return _summary(diagnostics) if any(d.severity is not Severity.INFO for d in diagnostics) else ""
+
+
 @app.command()
 def build(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
           out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder for the PDFs (default build/<N>/)."),
           variant: Optional[list[str]] = typer.Option(
-              None, "--variant", autocompletion=_complete_variant, help="print (bleed, crop marks, CMYK), screen (bookmarks, links, RGB) or "
-                                      "proof (screen with a watermark and slug); repeatable. Default: print and screen."),
+              None, "--variant", autocompletion=_complete_variant,
+              help=", ".join(f"{name} ({what})" for name, what in VARIANTS) + "; repeatable. Default: print and screen."),
           root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
     """Typeset the issue's editions into PDF.  Example: munpress build 147 --lang ky --variant proof"""
     from munpress.layout.variant import DEFAULT_VARIANTS, VARIANT_NAMES
@@ -155,9 +164,8 @@ def build(issue: str = ISSUE_ARGUMENT,
         if d.code == "docx.tracked-changes":  # the PDF shows text that is not final yet: say so
             err.print(f"{d.lang} · {d.article}: {d.data['tracked_changes']} tracked changes set as accepted",
                       markup=False)
-    findings = [d for d in result.diagnostics if d.severity is not Severity.INFO]
-    if findings:
-        err.print(f"{_summary(findings)} found: run [bold]munpress check {issue}[/bold] for details")
+    if found := _anything_found(result.diagnostics):
+        err.print(f"{found} found: run [bold]munpress check {escape(issue)}[/bold] for details")
 
 
 @app.command()
@@ -171,17 +179,16 @@ def check(issue: str = ISSUE_ARGUMENT,
 
     with _progress() as progress:
         report = check_issue(_root(root), issue, lang, Sink(), typography=not raw, progress=progress)
-    articles = report.articles
     if as_json:
         sys.stdout.write(json.dumps([d.as_json() for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n")
     elif _Voice.level == "quiet":
-        _print_findings([d for d in report.diagnostics if d.severity is Severity.ERROR], articles, issue)
+        _print_findings([d for d in report.diagnostics if d.severity is Severity.ERROR], report.articles, issue)
     else:
         if _Voice.level == "verbose":
             _print_placements(report.placements)
         else:
             _print_plan_differences(report.placements)
-        _print_findings(report.diagnostics, articles, issue)
+        _print_findings(report.diagnostics, report.articles, issue)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     if any(d.severity in failing for d in report.diagnostics):
         raise typer.Exit(1)
@@ -355,8 +362,8 @@ def _say_rebuilt(issue: str, outcome, seconds: float) -> None:
         err.print(f"{time.strftime('%H:%M:%S')} not built: {outcome.one_line()}", markup=False, soft_wrap=True)
         return
     count = len(outcome.paths)
-    findings = [d for d in outcome.diagnostics if d.severity is not Severity.INFO]
-    said = f"; {_summary(findings)}: munpress check {issue} for details" if findings else ""
+    found = _anything_found(outcome.diagnostics)
+    said = f"; {found}: munpress check {issue} for details" if found else ""
     out.print(f"{time.strftime('%H:%M:%S')} built {count} proof{'s' * (count != 1)} in {seconds:.1f} s: "
               + ", ".join(path.name for path in outcome.paths) + said, markup=False, soft_wrap=True)
 

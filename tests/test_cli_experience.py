@@ -223,6 +223,13 @@ def test_tab_completes_the_magazines_issues_editions_and_variants(magazine_copy)
     assert '"print"' in variants and '"proof"' in variants and '"screen"' not in variants
 
 
+def test_the_variants_the_cli_describes_are_the_layouts_variants():
+    from munpress.cli import VARIANTS
+    from munpress.layout.variant import VARIANT_NAMES
+
+    assert [name for name, _ in VARIANTS] == list(VARIANT_NAMES)
+
+
 def test_version_and_completion():
     assert run_munpress("--version").stdout.startswith("munpress ")
     assert "--install-completion" in run_munpress("--help").stdout
