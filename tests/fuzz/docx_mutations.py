@@ -28,18 +28,9 @@ from pathlib import Path
 
 from lxml import etree
 
-NS = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    "v": "urn:schemas-microsoft-com:vml",
-    "o": "urn:schemas-microsoft-com:office:office",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
-}
+from munpress.readers.docx.ooxml import NAMESPACES
+
+NS = NAMESPACES  # the reader's own prefixes: a mutant speaks the XML it reads
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
