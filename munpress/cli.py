@@ -264,6 +264,7 @@ def toc(issue: str = ISSUE_ARGUMENT,
                                                           "keeping its comments and layout."),
         root: Optional[Path] = ROOT_OPTION) -> None:
     """The real table of contents (rubric, title, page) of each edition.  Example: munpress toc 147 --toml"""
+    from munpress.manifest.edit import page_value
     from munpress.pipeline import check_issue, write_real_pages
 
     if write and as_toml:
@@ -285,11 +286,8 @@ def toc(issue: str = ISSUE_ARGUMENT,
     rows = report.placements
     if as_toml:
         for article, title, pages in report.real_pages():
-            values = set(pages.values())
-            page = str(values.pop()) if len(values) == 1 else \
-                "{ " + ", ".join(f"{lang} = {page}" for lang, page in pages.items()) + " }"
             title = title.replace("\u00a0", " ")
-            sys.stdout.write(f"# {article}: {title}\npage = {page}\n")  # never wrapped: it is pasted
+            sys.stdout.write(f"# {article}: {title}\npage = {page_value(pages)}\n")  # never wrapped: it is pasted
         return
     for edition in dict.fromkeys(row.lang for row in rows):
         table = Table(title=f"{edition}", title_justify="left")

@@ -47,6 +47,14 @@ def write_planned_pages(folder: Path, actual: dict[str, tuple[str, dict[str, int
     return changes
 
 
+def page_value(pages: dict[str, int]) -> str:
+    """A `page` value as the editors write it: `4` when every edition starts there, else
+    `{ ky = 5, ru = 6 }`."""
+    if len(set(pages.values())) == 1:
+        return str(next(iter(pages.values())))
+    return "{ " + ", ".join(f"{lang} = {page}" for lang, page in pages.items()) + " }"
+
+
 def _set_page(article, entry_id: str, pages: dict[str, int], languages: tuple[str, ...]) -> list[PageChange]:
     value = article["page"]
     per_language = hasattr(value, "items")  # { ky = 5, ru = 6 }
@@ -61,11 +69,7 @@ def _set_page(article, entry_id: str, pages: dict[str, int], languages: tuple[st
             value[change.lang] = change.actual
         return changes
     new = {lang: pages.get(lang, int(value)) for lang in languages}  # editions not laid out keep theirs
-    if len(set(new.values())) == 1:
-        article["page"] = next(iter(new.values()))
-    else:  # the editions now start it on different pages: one number per language
-        spaced = ", ".join(f"{lang} = {page}" for lang, page in new.items())  # as the editors write it
-        article["page"] = tomlkit.parse(f"page = {{ {spaced} }}")["page"]
+    article["page"] = tomlkit.parse(f"page = {page_value(new)}")["page"]  # a table when the editions part
     return changes
 
 
