@@ -91,7 +91,7 @@ class TomlFile:
         self.data = parse_toml(path, self.label)
 
     def fail(self, path: str, code: str, text: str, hint: str | None = None) -> NoReturn:
-        message = _CONTROL.sub(lambda c: repr(c.group())[1:-1], f"{path}: {text}" if path else text)
+        message = escaped(f"{path}: {text}" if path else text)
         raise InputError(message, file=self.label, code=code, hint=hint)
 
     def wrong_type(self, value: Any, path: str, expected: str, hint: str | None = None) -> NoReturn:
@@ -234,9 +234,14 @@ def is_dir(path: Path) -> bool:
         return False
 
 
+def escaped(text: str) -> str:
+    """Control characters written as Python escapes (\\n, \\x00): a message stays one line."""
+    return _CONTROL.sub(lambda c: repr(c.group())[1:-1], text)
+
+
 def shown(text: str, limit: int = 60) -> str:
     """User input as one line of a message: control characters escaped, long text cut."""
-    text = _CONTROL.sub(lambda c: repr(c.group())[1:-1], text)
+    text = escaped(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -447,16 +452,14 @@ class IssueReader:
         running_head = None
         if "running_head" in data:
             running_head = self.doc.localized(data["running_head"], join(path, "running_head"), self.languages)
-        if "articles" not in data:  # as `munpress new` leaves each rubric: one message for both cases
-            self.doc.fail(join(path, "articles"), "manifest.missing-key",
-                          f"the rubric «{title.values[0][1]}» has no articles yet",
-                          "add a [[sections.articles]] table under it, or remove the section")
+        rubric, hint = title.values[0][1], "add a [[sections.articles]] table under it, or remove the section"
+        if "articles" not in data:  # as `munpress new` leaves each rubric
+            self.doc.fail(join(path, "articles"), "manifest.missing-key", f"the rubric «{rubric}» has no articles yet",
+                          hint)
         articles = self.doc.array(data["articles"], join(path, "articles"),
                                   "an array of tables [[sections.articles]]")
         if not articles:
-            self.doc.fail(join(path, "articles"), "manifest.value",
-                          f"the rubric «{title.values[0][1]}» has no articles",
-                          "add a [[sections.articles]] table under it, or remove the section")
+            self.doc.fail(join(path, "articles"), "manifest.value", f"the rubric «{rubric}» has no articles", hint)
         return Section(title=title, key_path=path, running_head=running_head, articles=tuple(
             self.read_article(item, join(path, "articles", i)) for i, item in enumerate(articles)))
 
@@ -475,7 +478,8 @@ class IssueReader:
                                     languages, doc.boolean)
         columns = doc.integer(data["columns"], join(path, "columns"), 1, 3) if "columns" in data else None
         if columns is not None and kind != "article":
-            doc.fail(join(path, "columns"), "manifest.value", f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} page has no columns",
+            article = "an" if kind[0] in "aeiou" else "a"
+            doc.fail(join(path, "columns"), "manifest.value", f"{article} {kind} page has no columns",
                      "remove columns; it applies to articles")
         entry_id = manuscripts[0][1].stem
         if "id" in data:
