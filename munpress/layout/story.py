@@ -143,7 +143,7 @@ class StoryBuilder:
                                self.block_styles["article"]).convert(entry.blocks)
         if columns == 1:
             return flowables + body
-        for run in _runs_between_spanning_tables(body):
+        for run in _runs_between_spanning(body):
             if isinstance(run, SPANNING):
                 flowables.append(run)
             elif run:
@@ -205,7 +205,7 @@ class StoryBuilder:
         return FullPage("back", content, valign="middle")
 
 
-def _runs_between_spanning_tables(body: list[Flowable]) -> list:
+def _runs_between_spanning(body: list[Flowable]) -> list:
     """The body cut at what spans both columns (wide tables, wide pictures with their
     captions): [run, table, run, …]; text above it is balanced in its columns, and the text
     after it starts new columns."""
