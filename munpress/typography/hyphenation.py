@@ -22,8 +22,10 @@ Both languages:
   Кыр-гыз-стан-дын and Кыр-гыз-ста-ны. An entry must be four letters or more to act as a
   stem. ё and е are the same letter for matching. Breaks from the file still pass the
   language's fragment checks (two letters a side and so on).
-* `unbreakable`: the magazine's words and proper names that must never break. Matching is
-  case-insensitive and by stem: a word equal to an entry gets no break at all, and a word
+* `unbreakable`: the magazine's words and proper names that must never break. An entry
+  typed with a capital is a name: it protects words written with a capital (Муниципалитет,
+  the magazine, but not муниципалитеттердин, the common noun); one typed in lower case
+  protects every spelling. Matching is by stem: a word equal to an entry gets no break at all, and a word
   that starts with an entry (Бишкекте, Бишкектеги for «Бишкек»; Токтогулова for «Токтогул»)
   gets no break inside the entry, only at or after its end (Бишкек-те, Бишкекте-ги). So the
   name itself is never cut, while its suffixes divide as usual. A stem never over-protects:
@@ -149,10 +151,11 @@ class RuleHyphenator:
     """A `Hyphenator` for one language, with exceptions and the magazine's unbreakable words."""
 
     def __init__(self, language: Language, exceptions: dict[str, tuple[int, ...]],
-                 unbreakable: frozenset[str] = frozenset()) -> None:
+                 unbreakable: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> None:
         self.language = language
         self.exceptions = exceptions
-        self.unbreakable = unbreakable
+        self.unbreakable = unbreakable  # entries typed in lower case: every word they start
+        self.names = names  # entries typed with a capital: only words written with one
         self._positions = lru_cache(maxsize=CACHE_SIZE)(self._find)
         self._pairs = lru_cache(maxsize=CACHE_SIZE)(self._split)
 
@@ -176,6 +179,8 @@ class RuleHyphenator:
             return ()
         key = _fold(lower)
         protected = _longest_prefix(key, self.unbreakable, 1)
+        if word[:1].isupper():
+            protected = max(protected, _longest_prefix(key, self.names, 1))
         if protected == len(key):
             return ()
         found = self._by_exceptions(lower, key)
@@ -201,17 +206,19 @@ def mark_breaks(word: str, positions: Iterable[int], mark: str = "-") -> str:
     return mark.join([*pieces, word[last:]])
 
 
-def _words_of(entries: Iterable[str]) -> frozenset[str]:
-    return frozenset(_fold(w.lower()) for entry in entries for w in re.findall(r"[^\W\d_]+", entry))
+def _words_of(entries: Iterable[str], names: bool) -> frozenset[str]:
+    return frozenset(_fold(w.lower()) for entry in entries for w in re.findall(r"[^\W\d_]+", entry)
+                     if w[:1].isupper() == names)
 
 
 @lru_cache(maxsize=32)
-def _hyphenator(lang: str, unbreakable: frozenset[str]) -> RuleHyphenator:
-    return RuleHyphenator(LANGUAGES[lang], packaged_exceptions(lang), unbreakable)
+def _hyphenator(lang: str, unbreakable: frozenset[str], names: frozenset[str]) -> RuleHyphenator:
+    return RuleHyphenator(LANGUAGES[lang], packaged_exceptions(lang), unbreakable, names)
 
 
 def hyphenator_for(lang: str, unbreakable: Iterable[str] = ()) -> Hyphenator | None:
     """The hyphenator of "ky" or "ru", None for a language munpress does not divide."""
     if lang not in LANGUAGES:
         return None
-    return _hyphenator(lang, _words_of(unbreakable))
+    entries = tuple(unbreakable)
+    return _hyphenator(lang, _words_of(entries, names=False), _words_of(entries, names=True))
