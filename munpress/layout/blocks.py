@@ -109,6 +109,8 @@ class BlockConverter:
         flowables: list[Flowable] = []
         after_heading = True
         notes_begun = False
+        self._signature = signature_of(blocks) if self.top_level else None
+        self._label_widths = _label_widths(blocks, self.styles.list_item)
         for block in blocks:
             if isinstance(block, Note) and not notes_begun:
                 notes_begun = True  # a short rule sets the notes off from the text
@@ -135,9 +137,10 @@ class BlockConverter:
             style = self.styles.heading1 if block.level <= 1 else self.styles.heading2
             return self._paragraph_pieces(block.inlines, style)
         if isinstance(block, ListItem):
-            style = replace_style(self.styles.list_item, "lvl",
-                                  leftIndent=self.styles.list_item.leftIndent + block.level * LIST_INDENT,
-                                  bulletIndent=self.styles.list_item.bulletIndent + block.level * LIST_INDENT)
+            base = self.styles.list_item
+            hanging = max(base.leftIndent - base.bulletIndent, self._label_widths.get(id(block), 0.0))
+            style = replace_style(base, "lvl", leftIndent=base.bulletIndent + hanging + block.level * LIST_INDENT,
+                                  bulletIndent=base.bulletIndent + block.level * LIST_INDENT)
             return self._paragraph_pieces(block.inlines, style, bullet=_printable_label(block, style))
         if isinstance(block, TableNode):
             return [self._table(block)]
@@ -167,6 +170,8 @@ class BlockConverter:
                        "signature": self.styles.signature, "title": self.styles.heading1,
                        "subtitle": self.styles.heading2}
         style = role_styles.get(block.role) or (self.styles.body_first if after_heading else self.styles.body)
+        if block is self._signature:
+            style = self.styles.signature
         return self._paragraph_pieces(block.inlines, style)
 
     def _paragraph_pieces(self, inlines, style, bullet: str | None = None) -> list[Flowable]:
@@ -288,6 +293,47 @@ def _grid(table: TableNode):
 
 # Bullets for Word bullet glyphs the body font lacks (○ ▪ ➢ …), by nesting level.
 FALLBACK_BULLETS = ("•", "–", "•")
+
+
+SIGNATURE_WORDS = 40  # an author's line: "Prepared by N. N., lawyer", not a paragraph in italics
+
+
+def signature_of(blocks: tuple[Block, ...]) -> ParagraphNode | None:
+    """The author's line at an article's end, as editors type it: its last paragraph (before
+    the notes), short and all in italics. Set ragged and unhyphenated, never justified."""
+    for block in reversed(blocks):
+        if isinstance(block, Note):
+            continue
+        if not isinstance(block, ParagraphNode) or block.role not in ("body", "signature"):
+            return None
+        texts = [node for node in block.inlines if isinstance(node, Text) and node.text.strip()]
+        if block.role == "signature" or (texts and all("italic" in node.marks for node in texts)
+                                         and len(block_text(block).split()) <= SIGNATURE_WORDS):
+            return block
+        return None
+    return None
+
+
+LABEL_GAP = 0.4  # ems between a list's widest label and its text
+
+
+def _label_widths(blocks: tuple[Block, ...], style: ParagraphStyle) -> dict[int, float]:
+    """For each list item, the hanging indent its list needs: the widest label of the items
+    at its level in the same run of items («10.» needs more room than «9.»)."""
+    widths: dict[int, float] = {}
+    run: list[ListItem] = []
+    for block in (*blocks, None):
+        if isinstance(block, ListItem):
+            run.append(block)
+            continue
+        by_level: dict[int, float] = {}
+        for item in run:
+            label = _printable_label(item, style)
+            width = stringWidth(label, getattr(style, "bulletFontName", style.fontName), style.fontSize)
+            by_level[item.level] = max(by_level.get(item.level, 0.0), width + LABEL_GAP * style.fontSize)
+        widths.update({id(item): by_level[item.level] for item in run})
+        run = []
+    return widths
 
 
 def _trimmed(inlines: tuple) -> tuple:

@@ -55,11 +55,12 @@ class Settings:
     tolerance: float = 2.0  # the largest stretch ratio a line may have
     line_penalty: float = 10.0
     flagged_demerits: float = 3000.0  # two hyphenated lines in a row
-    fitness_demerits: float = 100.0  # a tight line next to a loose one
+    fitness_demerits: float = 10000.0  # a tight line next to a loose one: TeX's \adjdemerits
     max_hyphen_run: int = 2  # lines in a row that may end with a hyphen
     ragged_stretch: float = 0.0  # ragged setting: how short a line may fall, without cost
     allow_overfull: bool = False  # last resort when no breaking fits (a run of no-break spaces)
     plain_line: int = -1  # this line (0-based) must not end with a hyphen: it ends a column
+    looseness: int = 0  # lines more (+) or fewer (-) than the optimum, where feasible: TeX's \looseness
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,9 @@ def break_lines(items: list[Item], widths, settings: Settings = Settings()) -> l
             raise NoFeasibleBreaks()
     final = [node for node in active if node.position == len(items) - 1] or active
     best = min(final, key=lambda node: node.demerits)
+    if settings.looseness:  # as TeX: the count nearest the asked one, then the fewest demerits
+        wanted = best.line + settings.looseness
+        best = min(final, key=lambda node: (abs(node.line - wanted), node.demerits))
     lines: list[Line] = []
     node = best
     while node.previous is not None:

@@ -53,6 +53,14 @@ class SetLine:
     paragraph_end: bool  # the paragraph's last line
     fragment_start: bool  # the first line of this column's part of the paragraph
     fragment_end: bool  # the last line of this column's part of the paragraph
+    tracking: float = 0.0  # letter spacing, in ems of the type size per letter
+    kerned: int = 0  # letter pairs drawn closer or wider by the font's kerning
+    letters: int = 0
+    x: float = 0.0  # the line's left edge and baseline on the page, in points from its corner
+    y: float = 0.0
+    size: float = 0.0  # the type size of the paragraph
+    role: str = "text"  # "text", "heading" (titles and subheads), "signature", "list", "note"
+    text: str = ""  # the line as drawn, for pointing at the worst cases
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,9 @@ word spacing for the typography report.
 from __future__ import annotations
 
 import copy
-import re
-from dataclasses import dataclass
-from functools import cache
-from itertools import groupby
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from munpress.layout.linebreak import (
@@ -33,237 +27,27 @@ from munpress.layout.linebreak import (
     Settings,
     break_lines,
 )
-from munpress.layout.markup import SMALL_CAPS_STEP, note_label
+from munpress.layout.items import Breaking, Segment, build_items, letters as _letters, runs_from_inlines
 from munpress.layout.pagemap import SetLine
-from munpress.model.nodes import Inline, LineBreak, NoteRef, Text
+from munpress.layout.shaping import shaped
+from munpress.model.nodes import Inline
 
-SOFT_HYPHEN, NO_BREAK_SPACE = "\u00ad", "\u00a0"
-# Characters the fonts lack or ReportLab would break at, set as their nearest kin.
-_REPLACE = {"\u202f": NO_BREAK_SPACE, "\u2007": NO_BREAK_SPACE, "\t": " ", "\u2009": " ", "\u200a": " ",
-            "\u2010": "-", "\u200b": "", "\u2060": "", "\ufeff": "", "\n": " ", "\r": " "}
-HYPHEN_PENALTY = 50  # TeX's \hyphenpenalty and \exhyphenpenalty
-# How far a justified line's spaces may stretch and shrink, as shares of the space (TeX's
-# defaults are 1/2 and 1/3), and the letter spacing a line may take, in ems per letter: at
-# most 2.5% wider or 1.25% tighter. Measured on issue 147 (bench/wordgaps.py, munpress report):
-# without letter spacing 8% of the lines of a 85 mm column need spaces over 0.5 em.
-SPACE_STRETCH, SPACE_SHRINK = 0.5, 0.4
-TRACKING_STRETCH, TRACKING_SHRINK = 0.025, 0.0125
-MIN_HYPHENATED_WORD = 5
-_LETTERS = re.compile(r"[^\W\d_]+")
 # Tolerances tried in turn: tight, looser, and an emergency that always succeeds.
 TOLERANCES = (2.0, 4.0, 50.0)
+# A heading is set as narrow as it can be without taking another line: balanced lines.
+BALANCE_STEPS = 7
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Text of one look: font, size, rise, decoration and link."""
-
-    text: str
-    font: str
-    size: float
-    rise: float = 0.0
-    underline: bool = False
-    strike: bool = False
-    link: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    text: str
-    run: Run
-
-    @property
-    def width(self) -> float:
-        return _width(self.text, self.run.font, self.run.size)
-
-
-@cache
-def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(text, font, size)
-
-
-def runs_from_inlines(inlines: tuple[Inline, ...], style: ParagraphStyle) -> list[Run | None]:
-    """The inlines as runs; None marks a manual line break."""
-    family, bold, italic = ps2tt(style.fontName)
-    runs: list[Run | None] = []
-    for node in inlines:
-        if isinstance(node, LineBreak):
-            runs.append(None)
-        elif isinstance(node, NoteRef):
-            runs.append(_run(note_label(node.number, node.kind), frozenset({"superscript"}), None,
-                             family, bold, italic, style.fontSize))
-        elif isinstance(node, Text):
-            text = "".join(_REPLACE.get(ch, ch) for ch in node.text)
-            if "allcaps" in node.marks:
-                text = text.upper()
-            if "smallcaps" in node.marks and "allcaps" not in node.marks:
-                for smaller, chars in groupby(text, key=str.islower):
-                    piece = "".join(chars)
-                    runs.append(_run(piece.upper() if smaller else piece, node.marks, node.link, family,
-                                     bold, italic, style.fontSize + (SMALL_CAPS_STEP if smaller else 0)))
-            else:
-                runs.append(_run(text, node.marks, node.link, family, bold, italic, style.fontSize))
-    return runs
-
-
-def _run(text: str, marks: frozenset[str], link: str | None, family: str, bold: int, italic: int,
-         size: float) -> Run:
-    font = tt2ps(family, int(bold or "bold" in marks), int(italic or "italic" in marks))
-    rise = 0.0
-    if "superscript" in marks:
-        size, rise = size * 0.7, size * 0.35
-    elif "subscript" in marks:
-        size, rise = size * 0.7, -size * 0.15
-    return Run(text, font, size, rise, "underline" in marks, "strike" in marks, link)
-
-
-class _Word:
-    """Characters between two spaces, with the places the word may break."""
-
-    def __init__(self) -> None:
-        self.chars: list[tuple[str, Run]] = []
-        self.breaks: dict[int, str] = {}  # index -> "hyphen" (adds one) | "explicit" | "emergency"
-
-    def add(self, ch: str, run: Run) -> None:
-        if ch == SOFT_HYPHEN:
-            if self.chars:
-                self.breaks[len(self.chars)] = "soft"
-            return
-        self.chars.append((ch, run))
-
-    @property
-    def text(self) -> str:
-        return "".join(ch for ch, _ in self.chars)
-
-
-def _words_and_spaces(runs: list[Run | None]):
-    """Yield _Word, (" " | NO_BREAK_SPACE, run) and None (line break) in order."""
-    word = _Word()
-    for run in runs:
-        if run is None:
-            if word.chars:
-                yield word
-                word = _Word()
-            yield None
-            continue
-        for ch in run.text:
-            if ch == " " or ch == NO_BREAK_SPACE:
-                if word.chars:
-                    yield word
-                    word = _Word()
-                yield (ch, run)
-            else:
-                word.add(ch, run)
-    if word.chars:
-        yield word
-
-
-def _positions(hyphenator, word: str) -> list[int]:
-    if hasattr(hyphenator, "positions"):
-        return list(hyphenator.positions(word))
-    return sorted(len(head) for head, _ in hyphenator(word))
-
-
-def _find_breaks(word: _Word, hyphenator) -> None:
-    """Where the word may break: the manuscript's soft hyphens win; then after its own
-    hyphens; then the language's hyphenator on each run of letters."""
-    if any(kind == "soft" for kind in word.breaks.values()):
-        word.breaks = {i: "hyphen" for i in word.breaks}
-        return
-    text = word.text
-    for match in re.finditer("-", text):
-        i = match.end()
-        left, right = text[:match.start()], text[i:]
-        # "2024-жылы" and "25-й" stay whole; a break leaves two letters on each side
-        if len(_LETTERS.findall(left[-2:])) and len(right) >= 2 and not left[-1:].isdigit() and len(left) >= 2:
-            word.breaks[i] = "explicit"
-    if hyphenator is None:
-        return
-    for match in _LETTERS.finditer(text):
-        letters = match.group()
-        if len(letters) < MIN_HYPHENATED_WORD or letters.isupper():
-            continue
-        for position in _positions(hyphenator, letters):
-            word.breaks.setdefault(match.start() + position, "hyphen")
-
-
-def _segments(chars: list[tuple[str, Run]]) -> tuple[Segment, ...]:
-    segments: list[Segment] = []
-    for ch, run in chars:
-        if segments and segments[-1].run is run:
-            segments[-1] = Segment(segments[-1].text + ch, run)
-        else:
-            segments.append(Segment(ch, run))
-    return tuple(segments)
-
-
-def build_items(runs: list[Run | None], hyphenator, style: ParagraphStyle, longest_line: float,
-                ragged: bool) -> list[Item]:
-    """Boxes, glue and penalties for the paragraph, ending with the usual fill and forced break."""
-    items: list[Item] = []
-    for token in _words_and_spaces(runs):
-        if token is None:  # a manual line break: end the line here, unjustified
-            items += [Glue(0, INFINITY, 0), Penalty(0, -INFINITY)]
-        elif isinstance(token, tuple):
-            ch, run = token
-            space = _width(" ", run.font, run.size)
-            if ch == NO_BREAK_SPACE:
-                items.append(Penalty(0, INFINITY))
-            if items and isinstance(items[-1], (Box, Penalty)) and not (
-                    isinstance(items[-1], Penalty) and items[-1].penalty <= -INFINITY):
-                items.append(Glue(space, 0 if ragged else space * SPACE_STRETCH,
-                                  0 if ragged else space * SPACE_SHRINK, run))
-        else:
-            _find_breaks(token, hyphenator)
-            _add_word(items, token, longest_line, not ragged)
-    while items and isinstance(items[-1], Glue):
-        items.pop()
-    items += [Penalty(0, INFINITY), Glue(0, INFINITY, 0), Penalty(0, -INFINITY)]
-    return items
-
-
-def _box(segments: tuple[Segment, ...], width: float, tracking: bool) -> Box:
-    if not tracking:
-        return Box(width, segments)
-    ems = sum(len(segment.text) * segment.run.size for segment in segments)
-    return Box(width, segments, ems * TRACKING_STRETCH, ems * TRACKING_SHRINK)
-
-
-def _add_word(items: list[Item], word: _Word, longest_line: float, tracking: bool) -> None:
-    cuts = sorted(word.breaks)
-    pieces, start = [], 0
-    for cut in cuts + [len(word.chars)]:
-        if cut > start:
-            pieces.append((start, cut))
-        start = cut
-    for start, end in pieces:
-        segments = _segments(word.chars[start:end])
-        width = sum(segment.width for segment in segments)
-        if width > longest_line:  # wider than any line (a long address): allow a break anywhere
-            for index in range(start, end):
-                segment = _segments(word.chars[index:index + 1])
-                items.append(_box(segment, segment[0].width, tracking))
-                if index < end - 1:
-                    items.append(Penalty(0, HYPHEN_PENALTY * 2))
-        else:
-            items.append(_box(segments, width, tracking))
-        kind = word.breaks.get(end)
-        if end < len(word.chars) and kind is not None:
-            run = word.chars[end - 1][1]
-            if kind == "hyphen":
-                items.append(Penalty(_width("-", run.font, run.size), HYPHEN_PENALTY, True, run))
-            else:
-                items.append(Penalty(0, HYPHEN_PENALTY, kind == "explicit"))
-
-
-def set_lines(items: list[Item], widths, ragged: bool, plain_line: int = -1) -> list[Line]:
+def set_lines(items: list[Item], widths, ragged: bool, plain_line: int = -1, looseness: int = 0) -> list[Line]:
     """Optimum breaks, loosening the tolerance only when the tighter one finds none; an
-    overfull line only when nothing else can hold the text (the report counts it)."""
+    overfull line only when nothing else can hold the text (the report counts it).
+    `looseness`: lines more (or fewer) than the optimum, where the tolerance allows (TeX's
+    \\looseness), for copyfitting."""
     rag = RAGGED_STRETCH if ragged else 0.0
     for tolerance in TOLERANCES:
         try:
             return break_lines(items, widths, Settings(tolerance=tolerance, ragged_stretch=rag,
-                                                       plain_line=plain_line))
+                                                       plain_line=plain_line, looseness=looseness))
         except NoFeasibleBreaks:
             continue
     return break_lines(items, widths, Settings(tolerance=INFINITY, ragged_stretch=rag, allow_overfull=True,
@@ -290,6 +74,8 @@ class SetParagraph(Flowable):
         self._items = _items
         self._lines: list[Line] = []
         self._width = -1.0
+        self._shortening = 0.0  # points taken off the measure to balance a heading
+        self.looseness = 0  # set by copyfitting (layout/copyfit.py)
         self.width = self.height = 0
 
     # -- ReportLab's flowable protocol ----------------------------------------------------
@@ -334,6 +120,8 @@ class SetParagraph(Flowable):
         second._lines = [Line(line.start - cut, line.end - cut, line.ratio, line.hyphenated)
                          for line in self._lines[fit:]]
         second._width = self._width
+        for part in (first, second):
+            part._shortening, part.looseness = self._shortening, self.looseness
         return [first, second]
 
     def draw(self):
@@ -344,7 +132,7 @@ class SetParagraph(Flowable):
             placed = self._placed(line, number)
             self._draw_line(line, self._indent(number), baseline, number, placed)
             if record is not None:
-                record(self._measure(line, number, placed))
+                record(self._measure(line, number, placed, baseline))
 
     # -- breaking -------------------------------------------------------------------------
     def _indent(self, number: int) -> float:
@@ -352,26 +140,50 @@ class SetParagraph(Flowable):
         return self.style.leftIndent + (self.style.firstLineIndent if first else 0)
 
     def _measure_width(self, available_width: float, number: int) -> float:
-        return available_width - self._indent(number) - self.style.rightIndent
+        return available_width - self._indent(number) - self.style.rightIndent - self._shortening
+
+    def _breaking(self) -> Breaking:
+        style = self.style
+        ragged = style.alignment != TA_JUSTIFY
+        return Breaking(hyphenator=style.hyphenationLang if callable(style.hyphenationLang) else None,
+                        ragged=ragged, tracking=not ragged, ending=getattr(style, "ending", "paragraph"))
+
+    def _set(self, available_width: float, plain_line: int = -1) -> list[Line]:
+        first, rest = self._measure_width(available_width, 0), self._measure_width(available_width, 1)
+        return set_lines(self._items, lambda n: first if n == 0 else rest, self.style.alignment != TA_JUSTIFY,
+                         plain_line=plain_line, looseness=self.looseness)
 
     def _rebreak_without_hyphen_at(self, line: int, available_width: float) -> None:
-        first, rest = self._measure_width(available_width, 0), self._measure_width(available_width, 1)
-        lines = set_lines(self._items, lambda n: first if n == 0 else rest,
-                          self.style.alignment != TA_JUSTIFY, plain_line=line)
+        lines = self._set(available_width, plain_line=line)
         if len(lines) > line and not lines[line].hyphenated:
             self._lines = lines
 
     def _break(self, available_width: float) -> None:
         if abs(available_width - self._width) < 0.01 and (self._lines or not self._items):
             return
-        ragged = self.style.alignment != TA_JUSTIFY
-        narrowest = min(self._measure_width(available_width, 0), self._measure_width(available_width, 1))
+        self._shortening = 0.0
         if self._items is None:
-            hyphenator = self.style.hyphenationLang if callable(self.style.hyphenationLang) else None
-            self._items = build_items(self._runs, hyphenator, self.style, narrowest, ragged)
-        first, rest = self._measure_width(available_width, 0), self._measure_width(available_width, 1)
-        self._lines = set_lines(self._items, lambda n: first if n == 0 else rest, ragged)
+            narrowest = min(self._measure_width(available_width, 0), self._measure_width(available_width, 1))
+            self._items = build_items(self._runs, self._breaking(), narrowest)
+        self._lines = self._set(available_width)
         self._width = available_width
+        if getattr(self.style, "balanced", 0) and len(self._lines) > 1:
+            self._balance(available_width)
+
+    def _balance(self, available_width: float) -> None:
+        """Narrow the measure as far as the heading keeps its number of lines: the lines come
+        out even, as a designer sets a title by hand (CSS's text-wrap: balance)."""
+        count, lines = len(self._lines), self._lines
+        low, high = 0.0, self._measure_width(available_width, 1) * 0.5
+        for _ in range(BALANCE_STEPS):
+            middle = (low + high) / 2
+            self._shortening = middle
+            trial = self._set(available_width)
+            if len(trial) == count and not any(line.ratio < -1 for line in trial):
+                low, lines = middle, trial
+            else:
+                high = middle
+        self._shortening, self._lines = low, lines
 
     # -- drawing --------------------------------------------------------------------------
     def _line_is_justified(self, line: Line) -> bool:
@@ -390,7 +202,7 @@ class SetParagraph(Flowable):
             if isinstance(item, Box):
                 for segment in item.content:
                     if joined and placed[-1][1].run is segment.run:  # one text run, one move
-                        placed[-1] = (placed[-1][0], Segment(placed[-1][1].text + segment.text, segment.run))
+                        placed[-1] = (placed[-1][0], placed[-1][1].joined(segment))
                     else:
                         placed.append((x, segment))
                     x += segment.width + len(segment.text) * track * segment.run.size
@@ -401,33 +213,39 @@ class SetParagraph(Flowable):
                 joined = False
                 if placed and not placed[-1][1].text.endswith(" "):
                     last_x, last = placed[-1]  # the space makes copied text read as words
-                    placed[-1] = (last_x, Segment(last.text + " ", last.run))
+                    placed[-1] = (last_x, last.joined(Segment(" ", last.run)))
                 width = item.width + glue_extra(item)
                 x += width
                 spaces.append(width / (item.content.size if item.content else self.style.fontSize))
         end = self._items[line.end] if line.end < len(self._items) else None
+        if isinstance(end, Penalty) and placed and placed[-1][1].last_kern:
+            last_x, last = placed[-1]  # the pair the break parts is not kerned
+            x -= last.last_kern
+            placed[-1] = (last_x, last.without_last_kern())
         if line.hyphenated and isinstance(end, Penalty) and end.content is not None:
             placed.append((x, Segment("-", end.content)))
-            x += end.width
+            x += placed[-1][1].width
         gap = sum(spaces) / len(spaces) if spaces else 0.0
         return placed, x, gap
 
     def _spacing(self, line: Line, number: int):
         """Letter spacing (per letter, per point of size) and each glue's extra width that
-        bring a justified line to its measure: letters take at most their own capacity,
-        the spaces the rest."""
+        bring a justified line to its measure. Letters and spaces stretch in step, as TeX
+        stretches all glue by one ratio, so a line is never spaced by its letters alone;
+        letters stop at ±1% of the type size and the spaces take the rest."""
         if not self._line_is_justified(line) or line.ratio == 0:
             return 0.0, _NO_EXTRA
         items = self._items[line.start:line.end]
         end = self._items[line.end] if line.end < len(self._items) else None
         natural = sum(i.width for i in items if isinstance(i, (Box, Glue)) and i.width < INFINITY)
-        natural += end.width if line.hyphenated and isinstance(end, Penalty) else 0.0
+        natural += end.width if isinstance(end, Penalty) and line.hyphenated else 0.0
         extra = self._measure_width(self._width, number) - natural
         stretching = extra > 0
         letters = sum(i.stretch if stretching else i.shrink for i in items if isinstance(i, Box))
         spaces = sum(i.stretch if stretching else i.shrink for i in items
                      if isinstance(i, Glue) and i.stretch < INFINITY)
-        by_letters = max(-letters, min(letters, extra))
+        share = letters / (letters + spaces) if letters + spaces else 0.0
+        by_letters = max(-letters, min(letters, extra * share))
         ems = sum(len(seg.text) * seg.run.size for i in items if isinstance(i, Box) for seg in i.content)
         track = by_letters / ems if ems else 0.0
         rest = extra - by_letters
@@ -438,7 +256,7 @@ class SetParagraph(Flowable):
     def _draw_line(self, line: Line, left: float, baseline: float, number: int, placing) -> None:
         placed, width, _ = placing
         track, _ = self._spacing(line, number)
-        measure = self._measure_width(self._width, number)
+        measure = self._measure_width(self._width, number) + self._shortening
         if self.style.alignment == TA_RIGHT:
             left += measure - width
         elif self.style.alignment == TA_CENTER:
@@ -461,7 +279,7 @@ class SetParagraph(Flowable):
             if run.rise != rise:  # a rise, not a lower baseline: readers keep the line whole
                 text.setRise(run.rise)
                 rise = run.rise
-            text.textOut(segment.text)
+            text.textOut(shaped(segment.text, run.font, segment.kerns) if segment.kerns else segment.text)
         text.textLine()  # T*: text extraction sees the line end even across flowables
         canvas.drawText(text)
         self._decorate(placed, left, baseline)
@@ -485,16 +303,24 @@ class SetParagraph(Flowable):
                 canvas.linkURL(run.link, (x0, baseline - run.size * 0.25, x1, baseline + run.size * 0.8),
                                relative=1)
 
-    def _measure(self, line: Line, number: int, placing) -> SetLine:
+    def _measure(self, line: Line, number: int, placing, baseline: float) -> SetLine:
         placed, width, gap = placing
         chars = sum(len(segment.text) for _, segment in placed)
         words = 1 + sum(1 for item in self._items[line.start:line.end] if isinstance(item, Glue)
                         and item.stretch < INFINITY)
         last = number == len(self._lines) - 1
+        track, _ = self._spacing(line, number)
+        a, b, c, d, e, f = self.canv._currentMatrix  # where the line sits on the page
+        left = self._indent(number)
         return SetLine(page=0, entry_id=None, chars=chars, words=words, gap=gap,
                        justified=self._line_is_justified(line), hyphenated=line.hyphenated,
                        overfull=line.ratio < -1, paragraph_start=number == 0 and self.starts,
-                       paragraph_end=last and self.ends, fragment_start=number == 0, fragment_end=last)
+                       paragraph_end=last and self.ends, fragment_start=number == 0, fragment_end=last,
+                       tracking=round(track, 5), kerned=sum(segment.kerned_pairs for _, segment in placed),
+                       letters=sum(_letters(segment.text) for _, segment in placed),
+                       x=round(a * left + c * baseline + e, 2), y=round(b * left + d * baseline + f, 2),
+                       size=self.style.fontSize, role=getattr(self.style, "role", "text"),
+                       text="".join(segment.text for _, segment in placed).strip())
 
 
 _END = [Penalty(0, INFINITY), Glue(0, INFINITY, 0), Penalty(0, -INFINITY)]

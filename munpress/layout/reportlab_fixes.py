@@ -1,4 +1,5 @@
-"""A workaround for a ReportLab 5.1 bug that drops hyphens of the text itself.
+"""Workarounds for ReportLab 5.1: a bug that drops hyphens of the text itself, and
+ligatures in its shaped paragraphs.
 
 When a paragraph broken at a word's own hyphen ("Ich-|Zuständen", "кое-|как") is split
 between columns or pages and broken again, ReportLab rejoins the pieces with
@@ -10,7 +11,10 @@ callers before the join, so the join itself must keep the text's own hyphen. Fou
 
 from __future__ import annotations
 
+from reportlab.pdfbase import ttfonts
 from reportlab.platypus import paragraph
+
+from munpress.layout.shaping import FEATURES
 
 _original_unsplit = paragraph._shyUnsplit
 
@@ -31,3 +35,7 @@ def _unsplit_keeping_hyphens(s, ss=None):
 
 def apply() -> None:
     paragraph._shyUnsplit = _unsplit_keeping_hyphens
+    # Paragraphs set by ReportLab (cover, contents, imprint) are shaped with kerning but
+    # without ligatures: ReportLab maps a ligature to a private-use character, which copies
+    # and extracts as garbage.
+    ttfonts.shapeFragWord.__defaults__ = (FEATURES, False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -27,6 +27,7 @@ from munpress.layout.blocks import (
 )
 from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, TocEntry
 from munpress.layout.markup import to_markup
+from munpress.layout.paragraph import SetParagraph
 from munpress.layout.styles import Styles
 from munpress.layout.theme import Theme
 from munpress.locale import label
@@ -137,7 +138,7 @@ class StoryBuilder:
             flowables += [Marker("rubric", rubric.title, rubric.title, head=rubric.running_head or rubric.title),
                           Paragraph(escape(rubric.title), s.rubric)]
         title = plain_text(entry.title)
-        flowables += [Marker("entry", entry.id, title, entry.kind), Paragraph(to_markup(entry.title), s.article_title)]
+        flowables += [Marker("entry", entry.id, title, entry.kind), SetParagraph(entry.title, s.article_title)]
         columns = entry.columns or self.theme.columns
         body = self._converter(entry, self.theme.width_of_columns(columns),
                                self.block_styles["article"]).convert(entry.blocks)
@@ -158,8 +159,9 @@ class StoryBuilder:
         return {
             "article": BlockStyles(
                 body=s.body, body_first=s.body_first, quote=s.quote, caption=s.caption,
-                signature=replace_style(s.body_first, "signature", alignment=TA_RIGHT,
-                                        fontName=s.quote.fontName),
+                signature=replace_style(s.body_first, "signature", alignment=TA_LEFT,
+                                        fontName=s.quote.fontName, hyphenationLang="", ending="",
+                                        role="signature", spaceBefore=self.theme.leading / 2),
                 heading1=s.heading1, heading2=s.heading2, list_item=s.list_item,
                 table_cell=s.table_cell, note=s.note),
             "advertisement": BlockStyles(

@@ -40,6 +40,10 @@ class Styles:
     ad_list: ParagraphStyle
 
 
+# Titles and headings: ragged, balanced, never hyphenated, never ending on one word.
+HEADING = dict(hyphenationLang="", balanced=1, ending="heading", role="heading")
+
+
 def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
                  unbreakable: tuple[str, ...] = ()) -> Styles:
     size, leading = theme.body_size, theme.leading
@@ -51,7 +55,7 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
         base = dict(fontName=serif, fontSize=size, leading=leading, textColor=INK,
                     alignment=TA_JUSTIFY, allowWidows=0, allowOrphans=0,
                     hyphenationLang=hyphenate or "", embeddedHyphenation=1,
-                    hyphenationMinWordLength=5, splitLongWords=1)
+                    hyphenationMinWordLength=5, splitLongWords=1, shaping=1)
         base.update(overrides)
         return ParagraphStyle(f"{lang}-{name}", **base)
 
@@ -64,16 +68,16 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
                       leading=leading - 2, alignment=TA_LEFT, textColor=GREY, spaceAfter=leading / 2),
         heading1=style("heading1", fontName=sans_bold, fontSize=size + 1.5, leading=leading + 1,
                        alignment=TA_LEFT, spaceBefore=leading * 0.8, spaceAfter=leading * 0.3,
-                       keepWithNext=1, textColor=ACCENT, hyphenationLang=""),
+                       keepWithNext=1, textColor=ACCENT, **HEADING),
         heading2=style("heading2", fontName=sans_bold, fontSize=size + 0.5, leading=leading,
                        alignment=TA_LEFT, spaceBefore=leading * 0.5, spaceAfter=leading * 0.2,
-                       keepWithNext=1, hyphenationLang=""),
+                       keepWithNext=1, **HEADING),
         list_item=style("list", leftIndent=size * 1.6, bulletIndent=size * 0.3,
                         bulletFontName=serif, spaceAfter=leading * 0.15, alignment=TA_LEFT),
         table_cell=style("cell", fontSize=size - 1, leading=leading - 1.5, alignment=TA_LEFT),
         note=style("note", fontSize=size - 2, leading=leading - 3, alignment=TA_LEFT),
         article_title=style("article-title", fontName=sans_bold, fontSize=19, leading=22.5,
-                            alignment=TA_LEFT, spaceAfter=leading * 0.9, hyphenationLang=""),
+                            alignment=TA_LEFT, spaceAfter=leading * 0.9, **HEADING),
         rubric=style("rubric", fontName=sans_bold, fontSize=10, leading=13, alignment=TA_LEFT,
                      textColor=PAPER, backColor=ACCENT, borderPadding=(4, 6, 4, 6),
                      spaceBefore=6, spaceAfter=14, hyphenationLang=""),
