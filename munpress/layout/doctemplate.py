@@ -18,6 +18,7 @@ from munpress.layout.flowables import (
     TOC_NUMBER_WIDTH,
     Marker,
     entry_destination,
+    frame_is_empty,
     toc_form_name,
 )
 from munpress.layout.pagemap import MissingGlyph, PageMap, PageRecord, Placement
@@ -38,6 +39,7 @@ class IssueDocTemplate(BaseDocTemplate):
         self.number_style = number_style  # the TOC entries' style: numbers match their titles
         self.lang = lang
         self.current_rubric = ""
+        self.opens_rubric = False
         self.page_rubric: str | None = None
         self._heads: dict[str, str] = {}  # rubric title -> its text in the running heads
         self.drawn_head = ("", "")  # (printed, wanted), set by the page template as it draws
@@ -54,7 +56,12 @@ class IssueDocTemplate(BaseDocTemplate):
         kind = self.pageTemplate.id.rsplit("-", 1)[0]
         self.pageTemplate = self._by_id[template_id(kind, self.page + 1)]
         self.page_rubric = None
+        self.opens_rubric = False  # a rubric bar heads the page: it is the page's head
         super().handle_pageBegin()
+
+    def switch_template(self, template: str) -> None:
+        """An empty page takes another kind; what a kind draws is drawn at the page's end."""
+        self.pageTemplate = self._by_id[template_id(template.rsplit("-", 1)[0], self.page)]
 
     @property
     def rubric_of_page(self) -> str:
@@ -83,6 +90,8 @@ class IssueDocTemplate(BaseDocTemplate):
         if isinstance(flowable, Marker):
             if flowable.kind == "rubric":
                 self._open_entry = None  # the rubric's bar belongs to what follows
+                if frame_is_empty(self.frame):
+                    self.opens_rubric = True
                 self.current_rubric = flowable.title
                 self._heads[flowable.title] = flowable.head
                 if self.variant.navigation:

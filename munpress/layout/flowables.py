@@ -32,6 +32,10 @@ class Marker(Flowable):
 
 # Width of the TOC's page-number slot; the title's dot leaders stop short of it.
 TOC_NUMBER_WIDTH = 30
+# Leaders: dots at a fixed pitch counted from the right edge, so the dots of every line
+# stand in columns; a title's last line always leaves room for a few of them.
+LEADER_PITCH = 4.5
+LEADER_ROOM = 4 * LEADER_PITCH
 
 
 def entry_destination(entry_id: str) -> str:
@@ -63,8 +67,9 @@ class TocEntry(Flowable):
     def draw(self):
         self.paragraph.drawOn(self.canv, 0, 0)
         style = self.paragraph.style
-        lines = len(self.paragraph.blPara.lines)
-        baseline = self.height - style.fontSize - (lines - 1) * style.leading
+        lines = self.paragraph.blPara.lines
+        baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
+        _draw_leaders(self, lines[-1], baseline)
         self.canv.saveState()
         self.canv.translate(self.width - self.number_width, baseline)
         self.canv.doForm(toc_form_name(self.entry_id))
@@ -124,6 +129,31 @@ class BreakPage(ActionFlowable):
         doc.handle_nextPageTemplate(self.template)
         if not doc.frame._atTop:
             doc.handle_pageBreak()
+        else:  # the page is still empty: it becomes a page of the new kind (no head on a back cover)
+            doc.switch_template(self.template)
+
+
+def frame_is_empty(frame) -> bool:
+    """Nothing has been set in the frame yet (zero-size markers do not count)."""
+    return frame._y >= frame._y2 - frame.topPadding - 0.5
+
+
+class OpenerSpace(Flowable):
+    """Clear space above an article that opens at the top of a page, so that its title does
+    not sit on the running head's rule; nothing in the middle of a page."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.space = height
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        frame = getattr(self, "_frame", None)
+        self.height = self.space if frame is not None and frame_is_empty(frame) else 0
+        return 0, self.height
+
+    def draw(self):
+        pass
 
 
 class AlignRight(Flowable):
@@ -140,3 +170,22 @@ class AlignRight(Flowable):
 
     def draw(self):
         self.inner.drawOn(self.canv, self.width - self.inner.width, 0)
+
+def _draw_leaders(self, line, baseline: float) -> None:
+    """Dot leaders from a TOC title's last line to its page number."""
+    style = self.paragraph.style
+    extra = line[0] if isinstance(line, tuple) else line.extraSpace
+    text_end = self.width - style.rightIndent - extra
+    right = self.width - self.number_width - 4
+    canvas = self.canv
+    canvas.saveState()
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.setFillColor(style.textColor)
+    x = right - LEADER_PITCH
+    dots = []
+    while x > text_end + LEADER_PITCH / 2:
+        dots.append(x)
+        x -= LEADER_PITCH
+    for x in dots:
+        canvas.drawString(x, baseline, ".")
+    canvas.restoreState()

@@ -25,7 +25,7 @@ from munpress.layout.blocks import (
     replace_style,
     table_font,
 )
-from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, TocEntry
+from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, OpenerSpace, TocEntry
 from munpress.layout.markup import to_markup
 from munpress.layout.paragraph import SetParagraph
 from munpress.layout.styles import Styles
@@ -81,8 +81,10 @@ class StoryBuilder:
     def _imprint(self, front: FrontMatter) -> Flowable:
         s, lang = self.styles, self.lang
         masthead = [Paragraph(escape(label(lang, "masthead")), s.toc_rubric)]
+        role_style = replace_style(s.small, "role", spaceBefore=7)  # a role and its name are one group
+        name_style = replace_style(s.small_bold, "name", spaceBefore=0)
         for role, name in front.masthead:
-            masthead += [Paragraph(escape(role) + ":", s.small), Paragraph(f"<b>{escape(name)}</b>", s.small_bold)]
+            masthead += [Paragraph(escape(role) + ":", role_style), Paragraph(f"<b>{escape(name)}</b>", name_style)]
         fields = [
             Paragraph(escape(front.title), replace_style(s.page_title, "imprint", fontSize=18, leading=21, spaceAfter=2)),
             Paragraph(escape(front.kind_line), s.small_bold),
@@ -134,6 +136,8 @@ class StoryBuilder:
         if entry.new_page:
             flowables.append(BreakPage("article-recto"))
         flowables.append(CondPageBreak(ARTICLE_START_SPACE + (40 if rubric else 0)))
+        if rubric is None:  # a rubric's bar is the page's head; a plain opener keeps clear of the head
+            flowables.append(OpenerSpace(self.theme.leading))
         if rubric is not None:
             flowables += [Marker("rubric", rubric.title, rubric.title, head=rubric.running_head or rubric.title),
                           Paragraph(escape(rubric.title), s.rubric)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from munpress.layout.flowables import TOC_NUMBER_WIDTH
+from munpress.layout.flowables import LEADER_ROOM, TOC_NUMBER_WIDTH
 from munpress.layout.fonts import FontFamily
 from munpress.layout.theme import ACCENT, GREY, INK, PAPER, Theme
 from munpress.typography.hyphenation import hyphenator_for
@@ -87,7 +87,7 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
                          alignment=TA_LEFT, textColor=ACCENT, spaceBefore=9, spaceAfter=3,
                          keepWithNext=1, hyphenationLang=""),
         toc_entry=style("toc-entry", fontSize=size + 0.5, leading=leading + 0.5, alignment=TA_LEFT,
-                        rightIndent=TOC_NUMBER_WIDTH + 4, endDots=" .", spaceAfter=3, hyphenationLang=""),
+                        rightIndent=TOC_NUMBER_WIDTH + 4 + LEADER_ROOM, spaceAfter=3, hyphenationLang=""),
         small=style("small", fontName=sans, fontSize=8.5, leading=11, alignment=TA_LEFT,
                     hyphenationLang=""),
         small_bold=style("small-bold", fontName=sans_bold, fontSize=8.5, leading=11,

@@ -48,20 +48,24 @@ def build_templates(theme: Theme, fonts: Fonts, variant: Variant, watermark: str
 
 
 def _draw_background(kind: str, theme: Theme, variant: Variant, fonts: Fonts, watermark: str):
-    bleed, width, height = variant.bleed, theme.page_width, theme.page_height
 
     def draw(canvas, doc):
-        if kind in ("cover", "back"):  # the bands run off the page: into the bleed in print
-            canvas.saveState()
-            canvas.setFillColor(ACCENT)
-            canvas.rect(-bleed, height - 12, width + 2 * bleed, 12 + bleed, stroke=0, fill=1)
-            canvas.rect(-bleed, -bleed, width + 2 * bleed, 28 + bleed, stroke=0, fill=1)
-            canvas.setFillColor(ACCENT_LIGHT)
-            canvas.rect(-bleed, 28, width + 2 * bleed, 6, stroke=0, fill=1)
-            canvas.restoreState()
         if variant.watermark and watermark:
             _watermark(canvas, theme, fonts, watermark)
     return draw
+
+
+def _bands(canvas, theme: Theme, variant: Variant) -> None:
+    """The cover's and back page's colour bands, run off the page: into the bleed in print.
+    Drawn with the page's furniture, outside the text area, once the page's kind is final."""
+    bleed, width, height = variant.bleed, theme.page_width, theme.page_height
+    canvas.saveState()
+    canvas.setFillColor(ACCENT)
+    canvas.rect(-bleed, height - 12, width + 2 * bleed, 12 + bleed, stroke=0, fill=1)
+    canvas.rect(-bleed, -bleed, width + 2 * bleed, 28 + bleed, stroke=0, fill=1)
+    canvas.setFillColor(ACCENT_LIGHT)
+    canvas.rect(-bleed, 28, width + 2 * bleed, 6, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def _watermark(canvas, theme: Theme, fonts: Fonts, text: str) -> None:
@@ -84,7 +88,9 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
         box = theme.content_box(page)
         recto = page % 2 == 1
         canvas.saveState()
-        if kind in WITH_RUNNING_HEAD:
+        if kind in ("cover", "back"):
+            _bands(canvas, theme, variant)
+        if kind in WITH_RUNNING_HEAD and not doc.opens_rubric:
             _running_head(canvas, doc, theme, fonts, box, recto)
         if kind not in WITHOUT_FOLIO:
             canvas.setFont(fonts.sans_bold, 10)
