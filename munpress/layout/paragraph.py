@@ -128,7 +128,7 @@ class SetParagraph(Flowable):
         canvas, style = self.canv, self.style
         record = getattr(getattr(canvas, "text_recorder", None), "add_set_line", None)
         for number, line in enumerate(self._lines):
-            baseline = self.height - style.fontSize - number * style.leading
+            baseline = self.height - getattr(style, "firstBaseline", style.fontSize) - number * style.leading
             placed = self._placed(line, number)
             self._draw_line(line, self._indent(number), baseline, number, placed)
             if record is not None:

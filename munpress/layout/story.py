@@ -26,6 +26,7 @@ from munpress.layout.blocks import (
     table_font,
 )
 from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, OpenerSpace, TocEntry
+from munpress.layout.grid import on_grid
 from munpress.layout.markup import to_markup
 from munpress.layout.paragraph import SetParagraph
 from munpress.layout.styles import Styles
@@ -153,7 +154,7 @@ class StoryBuilder:
                 flowables.append(run)
             elif run:
                 flowables.append(BalancedColumns(
-                    run, nCols=columns, innerPadding=self.theme.gutter, leftPadding=0,
+                    [on_grid(flowable, self.theme.leading) for flowable in run], nCols=columns, innerPadding=self.theme.gutter, leftPadding=0,
                     rightPadding=0, topPadding=0, bottomPadding=0, spaceAfter=self.theme.leading * 1.5,
                     needed=self.theme.leading * 3))
         return flowables
@@ -165,7 +166,7 @@ class StoryBuilder:
                 body=s.body, body_first=s.body_first, quote=s.quote, caption=s.caption,
                 signature=replace_style(s.body_first, "signature", alignment=TA_LEFT,
                                         fontName=s.quote.fontName, hyphenationLang="", ending="",
-                                        role="signature", spaceBefore=self.theme.leading / 2),
+                                        role="signature"),
                 heading1=s.heading1, heading2=s.heading2, list_item=s.list_item,
                 table_cell=s.table_cell, note=s.note),
             "advertisement": BlockStyles(

@@ -50,6 +50,8 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
     serif, sans = body.face("regular"), heading.face("regular")
     sans_bold = heading.face("bold")
     hyphenate = hyphenator_for(lang, unbreakable)
+    # on the baseline grid (layout/grid.py): the body's leading, first baseline one body size down
+    grid = dict(leading=leading, grid=1, firstBaseline=size)
 
     def style(name: str, **overrides) -> ParagraphStyle:
         base = dict(fontName=serif, fontSize=size, leading=leading, textColor=INK,
@@ -60,22 +62,20 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
         return ParagraphStyle(f"{lang}-{name}", **base)
 
     return Styles(
-        body=style("body", firstLineIndent=size * 1.2),
-        body_first=style("body-first"),
+        body=style("body", firstLineIndent=size * 1.2, **grid),
+        body_first=style("body-first", **grid),
         quote=style("quote", fontName=body.face("italic"), leftIndent=size, rightIndent=size,
-                    spaceBefore=leading / 2, spaceAfter=leading / 2),
+                    spaceBefore=leading, **grid),
         caption=style("caption", fontName=heading.face("italic"), fontSize=size - 1.5,
-                      leading=leading - 2, alignment=TA_LEFT, textColor=GREY, spaceAfter=leading / 2),
-        heading1=style("heading1", fontName=sans_bold, fontSize=size + 1.5, leading=leading + 1,
-                       alignment=TA_LEFT, spaceBefore=leading * 0.8, spaceAfter=leading * 0.3,
-                       keepWithNext=1, textColor=ACCENT, **HEADING),
-        heading2=style("heading2", fontName=sans_bold, fontSize=size + 0.5, leading=leading,
-                       alignment=TA_LEFT, spaceBefore=leading * 0.5, spaceAfter=leading * 0.2,
-                       keepWithNext=1, **HEADING),
+                      leading=leading - 2, alignment=TA_LEFT, textColor=GREY, role="caption"),
+        heading1=style("heading1", fontName=sans_bold, fontSize=size + 1.5, alignment=TA_LEFT,
+                       spaceBefore=leading, keepWithNext=1, textColor=ACCENT, **HEADING, **grid),
+        heading2=style("heading2", fontName=sans_bold, fontSize=size + 0.5, alignment=TA_LEFT,
+                       spaceBefore=leading, keepWithNext=1, **HEADING, **grid),
         list_item=style("list", leftIndent=size * 1.6, bulletIndent=size * 0.3,
-                        bulletFontName=serif, spaceAfter=leading * 0.15, alignment=TA_LEFT),
+                        bulletFontName=serif, alignment=TA_LEFT, role="list", **grid),
         table_cell=style("cell", fontSize=size - 1, leading=leading - 1.5, alignment=TA_LEFT),
-        note=style("note", fontSize=size - 2, leading=leading - 3, alignment=TA_LEFT),
+        note=style("note", fontSize=size - 2, leading=leading - 3, alignment=TA_LEFT, role="note"),
         article_title=style("article-title", fontName=sans_bold, fontSize=19, leading=22.5,
                             alignment=TA_LEFT, spaceAfter=leading * 0.9, **HEADING),
         rubric=style("rubric", fontName=sans_bold, fontSize=10, leading=13, alignment=TA_LEFT,
