@@ -34,8 +34,8 @@ test: $(STAMP)  ## run the whole test suite
 bench: $(STAMP)  ## time the build of issue $(ISSUE) (both editions)
 	$(BIN)/python bench/run.py --issue $(ISSUE)
 
-sample: $(STAMP)  ## regenerate the sample manuscripts of issue 147 from samples/147/
-	$(BIN)/python tools/make_sample_manuscripts.py
+sample: $(STAMP)  ## regenerate the sample manuscripts of issue 147 and the fillers from samples/
+	$(BIN)/python tools/make_sample_manuscripts.py --all
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf build

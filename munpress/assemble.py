@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from munpress import locale
 from munpress.diagnostics import Sink
-from munpress.manifest.schema import ArticleEntry, Magazine, Manifest
-from munpress.model.edition import Edition, Entry, FrontMatter, Rubric
+from munpress.manifest.schema import ArticleEntry, FillerEntry, Magazine, Manifest
+from munpress.model.edition import Edition, Entry, Filler, FrontMatter, Rubric
 from munpress.model.nodes import (
     Block,
     Document,
@@ -78,13 +78,27 @@ def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sin
                      "manifest gives no title; the article id is printed instead",
                      article=entry.id, lang=lang, file=document.source)
         title = (Text(entry.id),)
-    return Entry(entry.id, entry.kind, title, blocks, document.source, entry.starts_new_page(lang), entry.columns)
+    pull_quotes = (*(block.inlines for block in blocks if isinstance(block, Paragraph) and block.role == "pullquote"
+                     and block_text(block).strip()),
+                   *((Text(polish(quote(lang))),) for quote in entry.pull_quotes))
+    return Entry(entry.id, entry.kind, title, blocks, document.source, entry.starts_new_page(lang), entry.columns,
+                 pull_quotes)
+
+
+def assemble_filler(filler: FillerEntry, document: Document, source: str) -> Filler:
+    """A filler read like a manuscript: its Title (or first Heading 1) is its title."""
+    heading = title_block(document)
+    title = heading.inlines if heading is not None else ()
+    return Filler(filler.id, filler.kind, title, tuple(block for block in document.blocks if block is not heading),
+                  source)
 
 
 def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: str, sink: Sink,
-                     polish: Callable[[str], str] = _unchanged) -> Edition:
+                     polish: Callable[[str], str] = _unchanged,
+                     fillers: tuple[Filler, ...] = ()) -> Edition:
     """`documents` maps each entry id to its manuscript in this language; `polish` sets the
-    manifest's own texts (titles, rubrics, cover lines) by the language's typography rules."""
+    manifest's own texts (titles, rubrics, cover lines, pull quotes) by the language's
+    typography rules; `fillers` are the magazine's fillers of this language, assembled."""
     rubrics = tuple(
         Rubric(polish(section.title(lang)),
                tuple(assemble_entry(entry, documents[entry.id], lang, sink, polish)
@@ -94,4 +108,4 @@ def assemble_edition(manifest: Manifest, documents: dict[str, Document], lang: s
         if any(entry.in_edition(lang) for entry in section.articles))
     front = front_matter(manifest.magazine, manifest, lang)
     front = replace(front, headlines=tuple(polish(line) for line in front.headlines))
-    return Edition(lang, manifest.magazine.slug, manifest.issue.number, front, rubrics)
+    return Edition(lang, manifest.magazine.slug, manifest.issue.number, front, rubrics, fillers)

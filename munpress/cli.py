@@ -225,6 +225,26 @@ def report(issue: str = ISSUE_ARGUMENT,
                           str(row.overfull), str(row.widows), str(row.orphans), str(row.hyphen_at_foot),
                           style="bold" if row.article == "(edition)" else None)
         out.print(table)
+        out.print(_composition_table(lang, [row for row in rows if row.lang == lang]))
+
+
+def _composition_table(lang: str, rows) -> Table:
+    """The page composition of an edition: kerning, letter spacing, breaks, grid, hollow pages."""
+    table = Table(title=f"{lang}: page composition (letter-spaced: share of lines beyond ±1%)",
+                  title_justify="left", box=box.SIMPLE_HEAD, padding=0, show_edge=False)
+    table.add_column("article", no_wrap=True)
+    for column in ("kerned\npairs", "letter-\nspaced", "alter-\nnating", "1-word\ntitles", "stubs",
+                   "grid\npages", "hollow\npages"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(row.article, str(row.kerned), f"{row.letter_spaced:.1%}", str(row.alternating),
+                      str(row.one_word_titles), str(row.stubs), row.grid_aligned, str(row.hollow_pages) if
+                      row.article == "(edition)" else "", style="bold" if row.article == "(edition)" else None)
+    edition = [row for row in rows if row.article == "(edition)"]
+    if edition and edition[0].worst:
+        table.caption = "where to look: " + "; ".join(edition[0].worst)
+        table.caption_justify = "left"
+    return table
 
 
 @app.command()

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
-from munpress.assemble import assemble_edition, set_aside_blocks, title_block
+from munpress.assemble import assemble_edition, assemble_filler, set_aside_blocks, title_block
 from munpress.checks import (
     EditionFacts,
     PlacementRow,
@@ -31,7 +31,7 @@ from munpress.locale import label
 from munpress.manifest import load_magazine, load_manifest
 from munpress.manifest.edit import PageChange, write_planned_pages
 from munpress.manifest.schema import Manifest
-from munpress.model.edition import Edition
+from munpress.model.edition import Edition, Filler
 from munpress.model.nodes import Document
 from munpress.output import write_pdf, write_pdfs
 from munpress.output.flatplan import flatplan_name, render_flatplan
@@ -100,6 +100,29 @@ def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink, typography: boo
     return documents, errors
 
 
+def _read_fillers(manifest: Manifest, lang: str, sink: Sink, typography: bool):
+    """The magazine's fillers in this language, read and set like manuscripts; an unreadable
+    one is an error like an unreadable manuscript, under the key 'filler <id>'."""
+    fillers: list[Filler] = []
+    errors: dict[str, InputError] = {}
+    root = manifest.magazine.root
+    for filler in manifest.magazine.fillers:
+        if not filler.in_edition(lang):
+            continue
+        reading, name, path = Sink(), f"filler {filler.id}", filler.manuscript(lang)
+        try:
+            document = read_manuscript(path, lang=lang, sink=reading, extra_styles=manifest.magazine.styles,
+                                       article=name)
+            document = normalize_document(document, lang) if typography else document
+            source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            fillers.append(assemble_filler(filler, document, source))
+        except InputError as error:
+            errors[name] = _located(error, path, root)
+        for finding in reading.items:
+            sink.report(finding if finding.lang else replace(finding, lang=lang))
+    return tuple(fillers), errors
+
+
 def _located(error: InputError, path: Path, root: Path) -> InputError:
     """A reader names the file only; the line should say where it sits in the magazine."""
     where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
@@ -120,11 +143,13 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool
     """Read, set by the language's typography rules (unless turned off), assemble, lay out."""
     progress(f"{lang}: reading the manuscripts")
     documents, errors = _read_manuscripts(manifest, lang, sink, typography)
+    fillers, filler_errors = _read_fillers(manifest, lang, sink, typography)
+    errors.update(filler_errors)
     unreadable = {entry_id: error.one_line() for entry_id, error in errors.items()}
     if errors:
         return _Edition(EditionFacts(lang, documents, unreadable), None, errors, None)
     polish = partial(normalize_text, lang=lang) if typography else _unchanged
-    edition = assemble_edition(manifest, documents, lang, sink, polish)
+    edition = assemble_edition(manifest, documents, lang, sink, polish, fillers)
     entries = [entry for entry in manifest.issue.entries() if entry.id in documents]
     set_aside = {entry.id: set_aside_blocks(entry, documents[entry.id]) for entry in entries}
     titles = {entry.id: block for entry in entries if (block := title_block(documents[entry.id])) is not None}
@@ -294,11 +319,12 @@ def font_report(root: Path) -> list[FontRow]:
 
 
 def watched_files(root: Path, issue: str) -> dict[Path, float]:
-    """What a proof depends on, with modification times: the two TOML files, the manuscripts
-    and the magazine's own fonts (a font dropped into fonts/ is used at once)."""
+    """What a proof depends on, with modification times: the two TOML files, the manuscripts,
+    the fillers and the magazine's own fonts (a font dropped into fonts/ is used at once)."""
     folder = root / "issues" / str(issue)
     fonts = magazine_font_files(root / "fonts")
-    manuscripts = [path for path in sorted((folder / "manuscripts").rglob("*.docx"))
+    manuscripts = [path for path in [*sorted((folder / "manuscripts").rglob("*.docx")),
+                                     *sorted((root / "fillers").rglob("*.docx"))]
                    if not path.name.startswith("~$")]  # Word's lock file of an open document
     times = {}
     for path in [root / "munpress.toml", folder / "issue.toml", *manuscripts, *fonts]:

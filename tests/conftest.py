@@ -57,11 +57,12 @@ def page_texts(built_issue) -> dict[str, list[str]]:
 
 @pytest.fixture()
 def magazine_copy(tmp_path) -> Path:
-    """A copy of the magazine folder (munpress.toml and issues/) to break on purpose."""
+    """A copy of the magazine folder (munpress.toml, issues/ and fillers/) to break on purpose."""
     target = tmp_path / "magazine"
     target.mkdir()
     shutil.copy(REPO / "munpress.toml", target / "munpress.toml")
     shutil.copytree(REPO / "issues", target / "issues")
+    shutil.copytree(REPO / "fillers", target / "fillers")
     return target
 
 

@@ -282,7 +282,8 @@ def test_watch_looks_at_the_toml_files_the_manuscripts_and_the_magazines_fonts(m
     watched = {path.relative_to(magazine_copy).as_posix() for path in watched_files(magazine_copy, "147")}
     assert {"munpress.toml", "issues/147/issue.toml", "fonts/Magazine-Regular.ttf"} <= watched
     assert "issues/147/manuscripts/ky/01-new-year.docx" in watched and "fonts/README.txt" not in watched
-    assert len([path for path in watched if path.endswith(".docx")]) == 33
+    assert len([path for path in watched if path.endswith(".docx")]) == 33 + 10  # the manuscripts, the fillers
+    assert "fillers/ru/seminar.docx" in watched
     (magazine_copy / "issues/147/manuscripts/ky/~$-new-year.docx").write_bytes(b"owner")  # Word has it open
     assert watched_files(magazine_copy, "147").keys() == {magazine_copy / path for path in watched}
 

@@ -2,10 +2,13 @@
 """Build the Word manuscripts of a sample issue from its plain-text sources.
 
     python tools/make_sample_manuscripts.py [--samples samples/147] [--out issues/147/manuscripts]
+    python tools/make_sample_manuscripts.py --samples samples/fillers --out fillers
+    python tools/make_sample_manuscripts.py --all    # both: what `make sample` runs
 
-Every ``NN-slug.<lang>.md`` in the samples folder (markup: ``samples/147/README.md``)
-becomes ``<out>/<lang>/NN-slug.docx``: a python-docx document on its default template
-with the built-in styles (Title, Heading 1/2, Normal, Quote, Caption, List Paragraph),
+Every ``NN-slug.<lang>.md`` (or ``slug.<lang>.md``) in the samples folder (markup:
+``samples/147/README.md``) becomes ``<out>/<lang>/NN-slug.docx``: a python-docx document on
+its default template with the built-in styles (Title, Heading 1/2, Normal, Quote, Intense
+Quote, Caption, List Paragraph),
 run formatting, ``w:br`` line breaks, real ``numbering.xml`` lists (one ``w:num`` per
 list, numbered lists restart through ``w:startOverride``) and inline PNG charts drawn
 with Pillow in PT Sans.
@@ -48,7 +51,9 @@ PICTURE_WIDTH = Cm(8)          # about one column of the magazine
 CHART_SIZE = (1600, 1000)      # pixels; 1600 px over 8 cm = 508 dpi
 CHART_DPI = 508
 
-SOURCE_NAME = re.compile(r"^(?P<stem>\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
+SOURCE_NAME = re.compile(r"^(?P<stem>(?:\d{2}-)?[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
+# what `--all` (and `make sample`) builds: samples folder -> output folder, both from the repository
+SAMPLE_SETS = (("samples/147", "issues/147/manuscripts"), ("samples/fillers", "fillers"))
 
 MAX_LIST_LEVEL = 8  # Word lists have nine levels, 0..8
 
@@ -220,7 +225,7 @@ def plain_text(spans: list[Span]) -> str:
 
 @dataclass
 class Paragraph:
-    style: str  # "Title", "Heading 1", "Heading 2", "Normal", "Quote"
+    style: str  # "Title", "Heading 1", "Heading 2", "Normal", "Quote", "Intense Quote"
     spans: list[Span]
     line: int
 
@@ -279,13 +284,14 @@ LINK = re.compile(r"(?<!!)\[[^\]]*\]\([^)]*\)")
 RULE = re.compile(r"^\s*(?:\*\s*){3,}$|^\s*(?:-\s*){3,}$|^\s*(?:_\s*){3,}$")
 
 _BLOCK_STYLES = {1: "Title", 2: "Heading 1", 3: "Heading 2"}
+PARAGRAPH_STYLES = {"para": "Normal", "quote": "Quote", "pullquote": "Intense Quote"}
 
 
 def parse_markup(path: Path, text: str, lang: str, stem: str) -> Article:
     article = Article(path=path, lang=lang, stem=stem)
     blocks = article.blocks
 
-    # the block being collected: ("para"|"quote", [(line, text)]) or ("list", [...])
+    # the block being collected: ("para"|"quote"|"pullquote", [(line, text)]) or ("list", [...])
     pending_kind: str | None = None
     pending_lines: list[tuple[int, str]] = []
     list_items: list[tuple[int, int, str, list[tuple[int, str]]]] = []  # (line, level, kind, lines)
@@ -294,8 +300,8 @@ def parse_markup(path: Path, text: str, lang: str, stem: str) -> Article:
 
     def close() -> None:
         nonlocal pending_kind, pending_lines, list_items
-        if pending_kind in ("para", "quote"):
-            style = "Normal" if pending_kind == "para" else "Quote"
+        if pending_kind in PARAGRAPH_STYLES:
+            style = PARAGRAPH_STYLES[pending_kind]
             spans = parse_inline(_join_lines(path, pending_lines))
             if spans:
                 blocks.append(Paragraph(style, spans, pending_lines[0][0]))
@@ -306,7 +312,7 @@ def parse_markup(path: Path, text: str, lang: str, stem: str) -> Article:
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip():
-            if pending_kind in ("para", "quote"):
+            if pending_kind in PARAGRAPH_STYLES:
                 close()
             blank_before = True
             continue
@@ -403,21 +409,22 @@ def parse_markup(path: Path, text: str, lang: str, stem: str) -> Article:
             blank_before = False
             continue
 
-        # --- quotes ----------------------------------------------------------------
+        # --- quotes: "> " Quote, ">> " Intense Quote (a pull quote) --------------------
         if stripped.startswith(">"):
             if indent:
                 raise MarkupError(path, number, "a quote line '> ' must start at the beginning of the line")
-            content = stripped[1:]
+            kind, content = ("pullquote", stripped[2:]) if stripped.startswith(">>") else ("quote", stripped[1:])
             if content.startswith(">"):
-                raise MarkupError(path, number, "nested quotes '>>' are not part of the markup")
+                raise MarkupError(path, number, "'>>>' is not part of the markup: '> ' is a quote, "
+                                                "'>> ' a pull quote")
             if not content.strip():  # a bare ">" separates two quote paragraphs
-                if pending_kind == "quote":
+                if pending_kind == kind:
                     close()
                 blank_before = False
                 continue
-            if pending_kind != "quote":
+            if pending_kind != kind:
                 close()
-                pending_kind = "quote"
+                pending_kind = kind
             pending_lines.append((number, content))
             blank_before = False
             continue
@@ -842,7 +849,7 @@ def docx_bytes(article: Article) -> bytes:
 def read_article(path: Path) -> Article:
     match = SOURCE_NAME.match(path.name)
     if not match:
-        raise MarkupError(path, None, "the file name is not 'NN-slug.<lang>.md' "
+        raise MarkupError(path, None, "the file name is not 'NN-slug.<lang>.md' or 'slug.<lang>.md' "
                                       f"(lang one of {', '.join(LANGUAGES)})")
     lang = match.group("lang")
     if lang not in LANGUAGES:
@@ -893,9 +900,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None,
                         help="output folder; <lang>/NN-slug.docx is written inside it "
                              "(default: issues/<samples folder name>/manuscripts)")
+    parser.add_argument("--all", action="store_true",
+                        help="build every sample set of the repository: " + ", ".join(
+                            f"{samples} -> {out}" for samples, out in SAMPLE_SETS))
     args = parser.parse_args(argv)
+    if args.all:
+        if args.out is not None or args.samples != parser.get_default("samples"):
+            parser.error("--all builds every sample set; it takes no --samples or --out")
+        return max(build(REPO / samples, REPO / out) for samples, out in SAMPLE_SETS)
     samples: Path = args.samples
     out: Path = args.out if args.out is not None else REPO / "issues" / samples.resolve().name / "manuscripts"
+    return build(samples, out)
+
+
+def build(samples: Path, out: Path) -> int:
+    """Convert one samples folder, print what was written and what failed; the exit status."""
     if not samples.is_dir():
         print(f"error: {samples} is not a folder", file=sys.stderr)
         return 2

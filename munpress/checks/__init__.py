@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from munpress.checks.composition import check_composition
 from munpress.checks.facts import EditionFacts
 from munpress.checks.issn import check_barcode, check_issn
 from munpress.checks.language import check_language
@@ -14,6 +15,7 @@ from munpress.checks.preflight import (
     check_images,
     check_imprint,
 )
+from munpress.checks.pull_quotes import check_pull_quotes
 from munpress.checks.running_heads import check_running_heads
 from munpress.checks.toc import (
     PlacementRow,
@@ -27,7 +29,7 @@ from munpress.manifest.schema import Manifest
 
 EDITION_CHECKS = (check_manuscripts, check_layout, check_lost_text, check_language, check_page_count,
                   check_typography, check_images, check_imprint, check_font_licences, check_front_glyphs,
-                  check_running_heads)
+                  check_running_heads, check_composition)
 
 __all__ = ["EditionFacts", "PlacementRow", "TypographyRow", "placement_rows", "real_pages", "run_checks",
            "typography_rows"]
@@ -37,6 +39,7 @@ def run_checks(manifest: Manifest, editions: list[EditionFacts]) -> list[Diagnos
     found = check_issn(manifest.magazine.issn)
     for facts in editions:
         found += check_planned_pages(manifest, facts)
+        found += check_pull_quotes(manifest, facts)
         if facts.page_map is not None:
             found += check_barcode(manifest.magazine.issn, manifest.issue.number_in_year,
                                    facts.page_map.barcode, facts.lang)

@@ -13,7 +13,7 @@ from munpress.model.nodes import Block, Document
 class EditionFacts:
     lang: str
     documents: dict[str, Document]  # entry id -> manuscript, for the ones that could be read
-    unreadable: dict[str, str] = field(default_factory=dict)  # entry id -> why not
+    unreadable: dict[str, str] = field(default_factory=dict)  # entry id (or 'filler <id>') -> why not
     page_map: PageMap | None = None  # None when the edition could not be laid out
     layout_error: tuple[str, str, str | None] | None = None  # (code, message, entry id)
     # the manuscript's block printed as the article's title, above the rest

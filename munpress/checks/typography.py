@@ -9,8 +9,9 @@ runs ≤ 2, none of the rest.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from munpress.checks.composition import WORST, composition, grid_alignment, hollow_pages
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
 from munpress.layout.pagemap import SetLine
@@ -33,6 +34,15 @@ class TypographyRow:
     widows: int
     orphans: int
     hyphen_at_foot: int
+    # page composition (checks/composition.py)
+    kerned: int = 0
+    letter_spaced: float = 0.0  # share of justified lines spaced beyond ±1%
+    alternating: int = 0
+    one_word_titles: int = 0
+    stubs: int = 0
+    hollow_pages: int = 0  # edition row only
+    grid_aligned: str = ""  # edition row only: "11/12" two-column pages aligned
+    worst: tuple[str, ...] = ()  # the places to go and look at
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -50,12 +60,18 @@ def measure(lang: str, article: str, lines: list[SetLine]) -> TypographyRow:
     for line in lines:
         run = run + 1 if line.hyphenated else 0
         longest = max(longest, run)
+    c = composition(lines)
+    loosest = sorted((line for line in lines if line.justified), key=lambda line: -line.gap)[:2]
+    worst = tuple(f"p. {line.page}: {line.gap:.2f} em «{line.text}»" for line in loosest) + \
+        c.one_word_titles[:WORST] + c.stubs[:WORST]
     return TypographyRow(
         lang, article, len(lines), round(percentile(gaps, 0.95), 3), round(max(gaps, default=0.0), 3),
         sum(line.hyphenated for line in lines), longest, sum(line.overfull for line in lines),
         widows=sum(_alone(line) and line.paragraph_end and not line.paragraph_start for line in lines),
         orphans=sum(_alone(line) and line.paragraph_start and not line.paragraph_end for line in lines),
-        hyphen_at_foot=sum(line.fragment_end and not line.paragraph_end and line.hyphenated for line in lines))
+        hyphen_at_foot=sum(line.fragment_end and not line.paragraph_end and line.hyphenated for line in lines),
+        kerned=c.kerned, letter_spaced=round(c.letter_spaced / c.justified, 4) if c.justified else 0.0,
+        alternating=c.alternating, one_word_titles=len(c.one_word_titles), stubs=len(c.stubs), worst=worst)
 
 
 def _alone(line: SetLine) -> bool:
@@ -72,7 +88,15 @@ def typography_rows(facts: EditionFacts) -> list[TypographyRow]:
             by_entry.setdefault(line.entry_id, []).append(line)
     rows = [measure(facts.lang, entry_id, lines) for entry_id, lines in by_entry.items()]
     everything = [line for lines in by_entry.values() for line in lines]
-    return rows + [measure(facts.lang, "(edition)", everything)] if rows else rows
+    if not rows:
+        return rows
+    edition = measure(facts.lang, "(edition)", everything)
+    aligned, pages, off = grid_alignment(facts.page_map)
+    hollow = hollow_pages(facts.page_map)
+    edition = replace(edition, hollow_pages=len(hollow), grid_aligned=f"{aligned}/{pages}",
+                      worst=edition.worst + tuple(f"p. {page}: filled to {filled:.0%}" for page, filled, _ in hollow)
+                      + tuple(f"p. {page}: columns off the grid" for page in off[:WORST]))
+    return rows + [edition]
 
 
 def check_typography(facts: EditionFacts) -> list[Diagnostic]:

@@ -8,6 +8,7 @@ from io import BytesIO
 
 from PIL import Image as PILImage
 from reportlab.lib.colors import CMYKColor
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -21,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from munpress.diagnostics import LayoutFailure, Sink
+from munpress.layout.copyfit import pull_quote
 from munpress.layout.fonts import covers
 from munpress.layout.markup import note_label, split_images
 from munpress.layout.paragraph import SetParagraph, keep_headings_with_text
@@ -166,6 +168,12 @@ class BlockConverter:
         return [Paragraph(f"<super>{label}</super>", self.styles.note), *inner.convert(blocks)]
 
     def _paragraph(self, block: ParagraphNode, after_heading: bool) -> list[Flowable]:
+        if block.role == "pullquote":  # a sentence repeated large, between rules, where it stands
+            style = replace_style(self.styles.quote, "pull", fontSize=self.styles.quote.fontSize + 2,
+                                  leading=self.styles.quote.leading * 1.25, alignment=TA_LEFT, leftIndent=0,
+                                  rightIndent=0, spaceBefore=0, hyphenationLang="", ending="heading",
+                                  balanced=1, grid=0, role="pullquote")
+            return [pull_quote(SetParagraph(_trimmed(block.inlines), style), self.width, self.styles.body.leading)]
         role_styles = {"quote": self.styles.quote, "caption": self.styles.caption,
                        "signature": self.styles.signature, "title": self.styles.heading1,
                        "subtitle": self.styles.heading2}
@@ -254,7 +262,11 @@ class BlockConverter:
         return flowable
 
     def _boxed(self, content: list[Flowable]) -> Flowable:
-        box = Table([[content]], colWidths=[self.width],
+        return self.boxed(content, self.width)
+
+    def boxed(self, content: list[Flowable], width: float) -> Flowable:
+        """Content in the magazine's box: a sidebar, a filler."""
+        box = Table([[content]], colWidths=[width],
                     style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), ACCENT_LIGHT), table_font(self.styles.table_cell),
                                       ("BOX", (0, 0), (-1, -1), 0.5, CMYKColor(0.6, 0.3, 0, 0)),
                                       ("LEFTPADDING", (0, 0), (-1, -1), 6),

@@ -58,6 +58,7 @@ class IssueDocTemplate(BaseDocTemplate):
         self.page_rubric = None
         self.opens_rubric = False  # a rubric bar heads the page: it is the page's head
         super().handle_pageBegin()
+        self._lowest = self.frame._y2  # the bottom of what is set on the page so far
 
     def switch_template(self, template: str) -> None:
         """An empty page takes another kind; what a kind draws is drawn at the page's end."""
@@ -76,7 +77,10 @@ class IssueDocTemplate(BaseDocTemplate):
     def record_page(self, kind: str) -> None:
         """Called by the templates when a page is finished."""
         folio = "" if kind in WITHOUT_FOLIO else str(self.page)
-        self._pages.append(PageRecord(self.page, kind, self.rubric_of_page, folio, *self.drawn_head))
+        frame = self.frame
+        filled = (frame._y2 - getattr(self, "_lowest", frame._y2)) / (frame._y2 - frame._y1) if frame._y2 > frame._y1 else 1.0
+        self._pages.append(PageRecord(self.page, kind, self.rubric_of_page, folio, *self.drawn_head,
+                                      filled=round(min(1.0, max(0.0, filled)), 3)))
         self.drawn_head = ("", "")
         if self._open_entry is not None:
             self._placements[self._open_entry]["last_page"] = self.page
@@ -85,6 +89,8 @@ class IssueDocTemplate(BaseDocTemplate):
     def afterFlowable(self, flowable):
         if isinstance(flowable, (ActionFlowable, CondPageBreak)):
             return  # page breaks land nothing on a page
+        if getattr(flowable, "height", 0):
+            self._lowest = min(getattr(self, "_lowest", self.frame._y), self.frame._y)
         if not isinstance(flowable, Marker) and self._open_entry is not None:
             self._placements[self._open_entry]["last_page"] = self.page  # it runs at least to here
         if isinstance(flowable, Marker):
@@ -137,7 +143,8 @@ class IssueDocTemplate(BaseDocTemplate):
         recorder = self.canv.text_recorder
         recorder.end_line()
         return PageMap(self.lang, placements, tuple(self._pages), tuple(recorder.lines),
-                       tuple(MissingGlyph(*key) for key in recorder.missing), tuple(recorder.set_lines), tuple(recorder.images), recorder.barcode)
+                       tuple(MissingGlyph(*key) for key in recorder.missing), tuple(recorder.set_lines), tuple(recorder.images), recorder.barcode,
+                       tuple(recorder.fillers))
 
 
 class _CropMarks:

@@ -11,6 +11,7 @@ import copy
 import math
 
 from reportlab.platypus import Flowable
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from munpress.layout.paragraph import HeadingWithText, SetParagraph
 
@@ -39,7 +40,7 @@ class GridBlock(Flowable):
 
     def split(self, available_width, available_height):
         parts = self.inner.splitOn(self.canv, available_width, max(0.0, available_height - 2 * MIN_PADDING))
-        return [GridBlock(part, self.grid) for part in parts]
+        return [on_grid(part, self.grid) for part in parts]
 
     def getSpaceBefore(self):
         return 0
@@ -65,6 +66,8 @@ def on_grid(flowable: Flowable, grid: float) -> Flowable:
 
 
 def _sits_on_grid(flowable: Flowable) -> bool:
+    if isinstance(flowable, ActionFlowable) or getattr(flowable, "_ZEROSIZE", False):
+        return True  # a frame break of a split, not a block
     if isinstance(flowable, SetParagraph):
         return bool(getattr(flowable.style, "grid", 0))
     if isinstance(flowable, HeadingWithText):

@@ -301,29 +301,36 @@ def _add_word(items: list[Item], word: _Word, longest_line: float, tracking: boo
 
 def _guard_the_last_line(items: list[Item], words: list[tuple[int, int]], ending: str) -> None:
     """Make the breaks that would spoil the last line cost LAST_LINE_PENALTY: for a
-    paragraph, any break inside its last word (a stub like «тат.») and any break leaving
-    fewer than five letters; for a heading, any break before its last word."""
+    paragraph, any break inside its last word (a stub like «тат.») and any break, at a space
+    or inside a word, leaving fewer than five letters; for a heading, the break before its
+    last word."""
     if len(words) < 2:
         return
-    letters_after = 0
-    guarded: list[int] = []  # indices of the glue before each word, from the end
-    for number, (start, end) in enumerate(reversed(words)):
-        last = number == 0
-        if last:
-            for index in range(start, end):  # no hyphen in the last word
-                item = items[index]
-                if isinstance(item, Penalty) and item.penalty < INFINITY:
-                    items[index] = Penalty(item.width, max(item.penalty, LAST_LINE_PENALTY), item.flagged,
-                                           item.content)
-        letters_after += sum(letters(segment.text) for item in items[start:end] if isinstance(item, Box)
-                             for segment in item.content)
-        enough = letters_after >= LAST_LINE_LETTERS if ending == "paragraph" else not last
-        if enough:
-            break
-        if start > 0 and isinstance(items[start - 1], Glue):
-            guarded.append(start - 1)
+    start, end = words[-1]
+    if ending == "heading":
+        guarded = [start - 1] if start > 0 and isinstance(items[start - 1], Glue) else []
+    else:
+        for index in range(start, end):  # no hyphen in the last word
+            _raise(items, index)
+        guarded, count = [], 0
+        for index in range(len(items) - 1, -1, -1):
+            item = items[index]
+            if isinstance(item, Box):
+                count += sum(letters(segment.text) for segment in item.content)
+            elif count >= LAST_LINE_LETTERS:
+                break
+            elif isinstance(item, Penalty):
+                _raise(items, index)
+            elif isinstance(item, Glue) and index > 0 and isinstance(items[index - 1], Box):
+                guarded.append(index)
     for index in sorted(guarded, reverse=True):  # a costly break point in place of the glue's
         items.insert(index, Penalty(0, LAST_LINE_PENALTY))
+
+
+def _raise(items: list[Item], index: int) -> None:
+    item = items[index]
+    if isinstance(item, Penalty) and item.penalty < INFINITY:
+        items[index] = Penalty(item.width, max(item.penalty, LAST_LINE_PENALTY), item.flagged, item.content)
 
 
 def letters(text: str) -> int:

@@ -60,6 +60,7 @@ class Settings:
     ragged_stretch: float = 0.0  # ragged setting: how short a line may fall, without cost
     allow_overfull: bool = False  # last resort when no breaking fits (a run of no-break spaces)
     plain_line: int = -1  # this line (0-based) must not end with a hyphen: it ends a column
+    forbid_at: float = INFINITY  # penalties this high are no break (a strict first try)
     looseness: int = 0  # lines more (+) or fewer (-) than the optimum, where feasible: TeX's \looseness
 
 
@@ -114,9 +115,10 @@ def break_lines(items: list[Item], widths, settings: Settings = Settings()) -> l
     totals.append((sum_w, sum_y, sum_z))
 
     active: list[_Node] = [_Node(0, 0, 1, 0.0, 0.0, 0.0, 0.0, 0)]
+    forbid_at = min(settings.forbid_at, INFINITY)
     for b, item in enumerate(items):
         if isinstance(item, Penalty):
-            if item.penalty >= INFINITY:
+            if item.penalty >= forbid_at and b != len(items) - 1:
                 continue
         elif isinstance(item, Glue):
             if b == 0 or not isinstance(items[b - 1], Box):

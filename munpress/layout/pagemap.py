@@ -25,6 +25,7 @@ class PageRecord:
     folio: str  # what is printed at the foot ("" where none is printed)
     head: str = ""  # the rubric as printed in the running head ("" where there is none)
     head_wanted: str = ""  # what the running head should say; differs from `head` when shortened
+    filled: float = 1.0  # share of the type area's height down to the lowest thing set on it
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,15 @@ class PlacedImage:
     mode: str  # PIL's colour mode: RGB, CMYK, L, P, …
 
 
+@dataclass(frozen=True)
+class PlacedFiller:
+    """A filler or pull quote copyfitting set after an article (layout/copyfit.py)."""
+
+    page: int
+    entry_id: str | None  # the article it follows
+    filler_id: str
+
+
 # What the text record holds in place of a character the font cannot print.
 NOT_PRINTED = "\ufffd"
 
@@ -95,6 +105,7 @@ class PageMap:
     set_lines: tuple[SetLine, ...] = ()
     images: tuple[PlacedImage, ...] = ()
     barcode: tuple[str, str] | None = None  # the EAN-13 and add-on digits drawn on the cover
+    fillers: tuple[PlacedFiller, ...] = ()
 
     def lines_of(self, entry_id: str) -> list[DrawnLine]:
         return [line for line in self.lines if line.entry_id == entry_id]

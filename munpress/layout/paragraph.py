@@ -27,7 +27,7 @@ from munpress.layout.linebreak import (
     Settings,
     break_lines,
 )
-from munpress.layout.items import Breaking, Segment, build_items, letters as _letters, runs_from_inlines
+from munpress.layout.items import LAST_LINE_PENALTY, Breaking, Segment, build_items, letters as _letters, runs_from_inlines
 from munpress.layout.pagemap import SetLine
 from munpress.layout.shaping import shaped
 from munpress.model.nodes import Inline
@@ -44,9 +44,10 @@ def set_lines(items: list[Item], widths, ragged: bool, plain_line: int = -1, loo
     `looseness`: lines more (or fewer) than the optimum, where the tolerance allows (TeX's
     \\looseness), for copyfitting."""
     rag = RAGGED_STRETCH if ragged else 0.0
-    for tolerance in TOLERANCES:
+    # first with the last-line rules as hard rules, then as costs (items.LAST_LINE_PENALTY)
+    for tolerance, forbid_at in ((2.0, LAST_LINE_PENALTY), (4.0, LAST_LINE_PENALTY), *((t, INFINITY) for t in TOLERANCES)):
         try:
-            return break_lines(items, widths, Settings(tolerance=tolerance, ragged_stretch=rag,
+            return break_lines(items, widths, Settings(tolerance=tolerance, ragged_stretch=rag, forbid_at=forbid_at,
                                                        plain_line=plain_line, looseness=looseness))
         except NoFeasibleBreaks:
             continue

@@ -26,13 +26,15 @@ from munpress.layout.blocks import (
     table_font,
 )
 from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, OpenerSpace, TocEntry
+from munpress.layout.copyfit import FillerPool, FillerSlot, pull_quote
 from munpress.layout.grid import on_grid
 from munpress.layout.markup import to_markup
 from munpress.layout.paragraph import SetParagraph
 from munpress.layout.styles import Styles
 from munpress.layout.theme import Theme
 from munpress.locale import label
-from munpress.model.edition import Edition, Entry, FrontMatter, Rubric
+from munpress.model.edition import Edition, Entry, Filler, FrontMatter, Rubric
+from munpress.model.nodes import Paragraph as ParagraphNode
 from munpress.model.nodes import plain_text
 
 # Space an article needs below its title before it may start on a page: title + six lines.
@@ -51,14 +53,17 @@ class StoryBuilder:
         story += [BreakPage("imprint-recto"), self._imprint(self.edition.front)]
         story += [BreakPage("toc-recto"), *self._contents()]
         story += [BreakPage("article-recto")]
-        for rubric in self.edition.rubrics:
-            first = True
-            for entry in rubric.entries:
-                if entry.kind == "article":
-                    story += self._article(entry, rubric if first else None)
-                    first = False
-                else:
-                    story += self._full_page(entry)
+        pool = FillerPool([(filler.id, self._filler_builder(filler)) for filler in self.edition.fillers])
+        placed = [(entry, rubric, index == 0 or all(e.kind != "article" for e in rubric.entries[:index]))
+                  for rubric in self.edition.rubrics for index, entry in enumerate(rubric.entries)]
+        for number, (entry, rubric, opens) in enumerate(placed):
+            if entry.kind != "article":
+                story += self._full_page(entry)
+                continue
+            story += self._article(entry, rubric if opens else None)
+            following = placed[number + 1] if number + 1 < len(placed) else None
+            story.append(FillerSlot(pool, self._own_pull_quotes(entry), self.frame_height,
+                                    self._start_space(*following) if following else None, self.theme.leading))
         story += [BreakPage("back-recto"), Marker("end", "back"), self._back(self.edition.front)]
         return story
 
@@ -158,6 +163,35 @@ class StoryBuilder:
                     rightPadding=0, topPadding=0, bottomPadding=0, spaceAfter=self.theme.leading * 1.5,
                     needed=self.theme.leading * 3))
         return flowables
+
+    def _start_space(self, entry: Entry, rubric: Rubric, opens: bool) -> float | None:
+        """The room the next entry needs to start on the page; None: it starts a new page."""
+        if entry.kind != "article" or entry.new_page:
+            return None
+        return ARTICLE_START_SPACE + (40 if opens else 0)
+
+    # -- copyfitting --------------------------------------------------------------------
+    def _filler_builder(self, filler: Filler):
+        styles = self.block_styles["advertisement" if filler.kind in ("house-ad", "notice") else "article"]
+        title_style = styles.heading1
+
+        def build(width: float) -> Flowable:
+            converter = BlockConverter(styles, width - 12, self.frame_height * 0.3, self.sink, filler.id, self.lang)
+            converter.top_level = False
+            content = ([SetParagraph(filler.title, title_style)] if filler.title else []) + \
+                converter.convert(filler.blocks)
+            return converter.boxed(content, width)
+        return build
+
+    def _own_pull_quotes(self, entry: Entry):
+        """The pull quotes issue.toml names for the article (an Intense Quote paragraph of the
+        manuscript is set where it stands), as candidates for the space after it."""
+        in_text = {plain_text(block.inlines) for block in entry.blocks
+                   if isinstance(block, ParagraphNode) and block.role == "pullquote"}
+        style = self.styles.pull_quote
+        return [(f"{entry.id}/pull-quote-{number}",
+                 lambda width, inlines=inlines: pull_quote(SetParagraph(inlines, style), width, self.theme.leading))
+                for number, inlines in enumerate(entry.pull_quotes, start=1) if plain_text(inlines) not in in_text]
 
     def _block_styles(self) -> dict[str, BlockStyles]:
         s = self.styles

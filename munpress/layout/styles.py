@@ -38,6 +38,7 @@ class Styles:
     ad_body: ParagraphStyle
     ad_heading: ParagraphStyle
     ad_list: ParagraphStyle
+    pull_quote: ParagraphStyle
 
 
 # Titles and headings: ragged, balanced, never hyphenated, never ending on one word.
@@ -67,7 +68,7 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
         quote=style("quote", fontName=body.face("italic"), leftIndent=size, rightIndent=size,
                     spaceBefore=leading, **grid),
         caption=style("caption", fontName=heading.face("italic"), fontSize=size - 1.5,
-                      leading=leading - 2, alignment=TA_LEFT, textColor=GREY, role="caption"),
+                      alignment=TA_LEFT, textColor=GREY, role="caption", **grid),
         heading1=style("heading1", fontName=sans_bold, fontSize=size + 1.5, alignment=TA_LEFT,
                        spaceBefore=leading, keepWithNext=1, textColor=ACCENT, **HEADING, **grid),
         heading2=style("heading2", fontName=sans_bold, fontSize=size + 0.5, alignment=TA_LEFT,
@@ -105,6 +106,8 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
         ad_heading=style("ad-heading", fontName=sans_bold, fontSize=14, leading=18,
                          alignment=TA_CENTER, spaceBefore=8, spaceAfter=8, textColor=ACCENT,
                          hyphenationLang=""),
+        pull_quote=style("pull-quote", fontName=body.face("italic"), fontSize=15, leading=19, textColor=ACCENT,
+                         alignment=TA_CENTER, **HEADING),
         ad_list=style("ad-list", fontName=sans, fontSize=11, leading=14, alignment=TA_LEFT,
                       leftIndent=16, bulletIndent=4, bulletFontName=sans, spaceAfter=3),
     )

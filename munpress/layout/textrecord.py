@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from munpress.layout.fonts import covers, glyphs_of
-from munpress.layout.pagemap import NOT_PRINTED, DrawnLine, PlacedImage, SetLine
+from munpress.layout.pagemap import NOT_PRINTED, DrawnLine, PlacedFiller, PlacedImage, SetLine
 
 
 class _RecordingTextObject(PDFTextObject):
@@ -42,6 +42,7 @@ class TextRecorder:
         self.set_lines: list[SetLine] = []
         self.images: list[PlacedImage] = []
         self.barcode: tuple[str, str] | None = None
+        self.fillers: list[PlacedFiller] = []
         self._parts: list[str] = []
         self._y: float | None = None
 
@@ -73,6 +74,9 @@ class TextRecorder:
 
     def add_image(self, name: str, ppi: float, mode: str) -> None:
         self.images.append(PlacedImage(self.page, self.entry, name, round(ppi), mode))
+
+    def add_filler(self, filler_id: str) -> None:
+        self.fillers.append(PlacedFiller(self.page, self.entry, filler_id))
 
     def add_set_line(self, line: SetLine) -> None:
         self.set_lines.append(replace(line, page=self.page, entry_id=self.entry))

@@ -20,8 +20,10 @@ from typing import Any, Callable, NoReturn, TypeVar
 from munpress.diagnostics import InputError
 from munpress.manifest.schema import (
     ENTRY_KINDS,
+    FILLER_KINDS,
     ArticleEntry,
     Contacts,
+    FillerEntry,
     FontRoles,
     IssueManifest,
     LayoutSettings,
@@ -38,7 +40,7 @@ from munpress.model.meta import LANGUAGES
 MAGAZINE_FILE = "munpress.toml"
 ISSUE_FILE = "issue.toml"
 TRIMS = {"A4": (210.0, 297.0), "A5": (148.0, 210.0)}
-STYLE_ROLES = ("body", "title", "subtitle", "quote", "caption", "signature",
+STYLE_ROLES = ("body", "title", "subtitle", "quote", "pullquote", "caption", "signature",
                *(f"heading{level}" for level in range(1, 7)), "list")
 MAGAZINE_STRINGS = ("slug", "issn", "registration_number")
 MAGAZINE_TEXTS = ("title", "tagline", "kind_line", "founder", "publisher", "editorial_policy",
@@ -270,14 +272,15 @@ def find_root(start: Path) -> Path:
                      code="manifest.no-root", hint=NO_ROOT_HINT)
 
 
-def load_magazine(root: Path) -> Magazine:
-    """The magazine's constants from `root/munpress.toml`."""
+def load_magazine(root: Path, *, check_files: bool = False) -> Magazine:
+    """The magazine's constants from `root/munpress.toml`; with `check_files`, every filler's
+    manuscript must exist (building an issue needs them, planning does not)."""
     root = Path(root)
     if not is_file(root / MAGAZINE_FILE):
         raise InputError(f"no {MAGAZINE_FILE} in {root}", code="manifest.no-root", hint=NO_ROOT_HINT)
     doc = TomlFile(root / MAGAZINE_FILE, root)
     data = doc.table(doc.data, "", (*MAGAZINE_STRINGS, *MAGAZINE_TEXTS, "masthead", "contacts"),
-                     ("layout", "styles", "typography", "printer"))
+                     ("layout", "styles", "typography", "printer", "fillers"))
     return Magazine(
         root=root.resolve(),
         **{key: doc.string(data[key], key, empty=False) for key in MAGAZINE_STRINGS},
@@ -287,7 +290,8 @@ def load_magazine(root: Path) -> Magazine:
         layout=read_layout(doc, data.get("layout", {})),
         styles=read_styles(doc, data.get("styles", {})),
         typography=read_typography(doc, data.get("typography", {})),
-        printer=doc.localized(data["printer"], "printer", LANGUAGES) if "printer" in data else None)
+        printer=doc.localized(data["printer"], "printer", LANGUAGES) if "printer" in data else None,
+        fillers=read_fillers(doc, data.get("fillers", []), root.resolve(), check_files))
 
 
 def read_masthead(doc: TomlFile, value: Any) -> tuple[MastheadEntry, ...]:
@@ -360,13 +364,99 @@ def read_typography(doc: TomlFile, value: Any) -> TypographySettings:
     return TypographySettings(unbreakable=doc.strings(data.get("unbreakable", []), "typography.unbreakable"))
 
 
+def read_fillers(doc: TomlFile, value: Any, root: Path, check_files: bool) -> tuple[FillerEntry, ...]:
+    """`[[fillers]]`: the magazine's house advertisements, notices and notes, in file order.
+    A filler exists in the languages its `manuscript` table names."""
+    items = doc.array(value, "fillers", "an array of tables [[fillers]]")
+    paths = DocxPaths(doc, root, root, check_files, where="it is relative to the magazine folder",
+                      written="from the magazine folder, e.g. fillers/ru/subscription.docx",
+                      duplicate_code="manifest.duplicate-filler", duplicate="each filler has its own file per language")
+    fillers, ids = [], {}
+    for i, item in enumerate(items):
+        path = join("fillers", i)
+        data = doc.table(item, path, ("kind", "manuscript"), ("id",))  # id: the file name by default
+        kind = doc.choice(data["kind"], join(path, "kind"), FILLER_KINDS)
+        where = join(path, "manuscript")
+        table = data["manuscript"]
+        if not isinstance(table, dict):
+            doc.wrong_type(table, where, "a table with a file per language",
+                           'write manuscript = { ky = "fillers/ky/….docx", ru = "fillers/ru/….docx" }, '
+                           "or only the languages the filler has")
+        doc.table(table, where, optional=LANGUAGES)
+        if not table:
+            doc.fail(where, "manifest.value", "no manuscript given",
+                     'give the file of each language the filler has: { ru = "fillers/ru/….docx" }')
+        manuscripts = tuple((lang, paths.read(table[lang], join(where, lang))) for lang in LANGUAGES if lang in table)
+        filler_id = manuscripts[0][1].stem
+        if "id" in data:
+            filler_id = doc.string(data["id"], join(path, "id"), empty=False).strip()
+        if filler_id in ids:
+            doc.fail(join(path, "id") if "id" in data else path, "manifest.duplicate-filler",
+                     f"the filler id '{filler_id}' is already used by {ids[filler_id]}",
+                     'give one of them its own id = "…"; without one, the id is the file name')
+        ids[filler_id] = path
+        fillers.append(FillerEntry(id=filler_id, key_path=path, kind=kind, manuscripts=manuscripts))
+    paths.report_missing()
+    return tuple(fillers)
+
+
+class DocxPaths:
+    """The Word files one TOML file names: each a .docx inside the magazine folder, written
+    relative to `base`, used once. Missing files are told all at once, by `report_missing`."""
+
+    def __init__(self, doc: TomlFile, base: Path, root: Path, check_files: bool, *, where: str, written: str,
+                 duplicate_code: str, duplicate: str) -> None:
+        self.doc, self.base, self.root, self.check_files = doc, base, root, check_files
+        self.where, self.written = where, written  # where paths start; how to write one
+        self.duplicate, self.duplicate_code = duplicate, duplicate_code
+        self.files: dict[Path, str] = {}
+        self.missing: list[tuple[str, str]] = []  # (key path, path as written)
+
+    def read(self, value: Any, path: str) -> Path:
+        """A path relative to `base` that stays inside the magazine, absolute and normalised."""
+        doc = self.doc
+        text = doc.string(value, path, empty=False).strip().replace("\\", "/")
+        if _CONTROL.search(text):
+            doc.fail(path, "manifest.value", f"{text} holds a control character",
+                     "type the path again; a pasted name can carry invisible characters")
+        written = self.base / text
+        try:
+            real = written.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a symbolic link that leads back to itself
+            doc.fail(path, "manifest.missing-file", f"{text} cannot be followed (a link loop?)",
+                     f"check the path; {self.where}")
+        if not real.is_relative_to(self.root):
+            doc.fail(path, "manifest.path-escape", f"{text} leads outside the magazine folder",
+                     f"copy the file into the magazine folder instead; {self.where}")
+        if PurePosixPath(text).is_absolute() or re.match(r"[A-Za-z]:/", text):
+            doc.fail(path, "manifest.path-absolute", f"{text} is an absolute path",
+                     f"write the path {self.written}; {self.where}")
+        if not text.lower().endswith(".docx"):
+            doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
+                     "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
+        if self.check_files and not is_file(real):
+            self.missing.append((path, text))
+        if real in self.files:
+            doc.fail(path, self.duplicate_code, f"{text} is already used by {self.files[real]}", self.duplicate)
+        self.files[real] = path
+        return Path(os.path.normpath(written))
+
+    def report_missing(self) -> None:
+        """One line for every missing file: the first by its key path, the others by name."""
+        if self.missing:  # an issue being filled in lacks several: the editors get the whole list
+            (path, text), rest = self.missing[0], [text for _, text in self.missing[1:]]
+            more = f" (and {len(rest)} more: {', '.join(rest)})" if rest else ""
+            self.doc.fail(path, "manifest.missing-file", f"file not found: {text}{more}",
+                          f"check the path; {self.where}")
+
+
 # --- issues/<N>/issue.toml --------------------------------------------------------------
 
 
 def load_manifest(root: Path, issue: str | int, *, check_files: bool = True) -> Manifest:
-    """The magazine and one issue; with `check_files`, every manuscript must exist."""
+    """The magazine and one issue; with `check_files`, every manuscript (and filler) must exist."""
     root = Path(root)
-    magazine = load_magazine(root)
+    magazine = load_magazine(root, check_files=check_files)
     doc = TomlFile(issue_folder(root, issue) / ISSUE_FILE, root)
     reader = IssueReader(doc, magazine.root / "issues" / str(issue).strip(), check_files)
     return Manifest(magazine=magazine, issue=reader.read())
@@ -400,11 +490,12 @@ class IssueReader:
     def __init__(self, doc: TomlFile, folder: Path, check_files: bool) -> None:
         self.doc, self.folder, self.check_files = doc, folder, check_files
         self.root = folder.parent.parent.resolve()
-        self.where = f"it is relative to issues/{folder.name}/"
         self.languages: tuple[str, ...] = ()
-        self.files: dict[Path, str] = {}
         self.ids: dict[str, str] = {}
-        self.missing: list[tuple[str, str]] = []  # (key path, path as written): all told at once
+        self.paths = DocxPaths(doc, folder, self.root, check_files, where=f"it is relative to issues/{folder.name}/",
+                               written="from the issue folder, e.g. manuscripts/ru/01.docx",
+                               duplicate_code="manifest.duplicate-article",
+                               duplicate="each manuscript file belongs to one article in one language")
 
     def read(self) -> IssueManifest:
         doc = self.doc
@@ -429,10 +520,7 @@ class IssueReader:
             languages=self.languages, headlines=headlines, print_run=print_run, signed_to_print=signed,
             sections=tuple(self.read_section(item, join("sections", i))
                            for i, item in enumerate(sections)))
-        if self.missing:  # an issue being filled in lacks several: the editors get the whole list
-            (path, text), rest = self.missing[0], [text for _, text in self.missing[1:]]
-            more = f" (and {len(rest)} more: {', '.join(rest)})" if rest else ""
-            doc.fail(path, "manifest.missing-file", f"file not found: {text}{more}", f"check the path; {self.where}")
+        self.paths.report_missing()
         return issue
 
     def read_languages(self, value: Any) -> tuple[str, ...]:
@@ -466,7 +554,7 @@ class IssueReader:
     def read_article(self, value: Any, path: str) -> ArticleEntry:
         doc = self.doc
         data = doc.table(value, path, ("manuscript", "page"),
-                         ("title", "new_page", "kind", "id", "languages", "columns"))
+                         ("title", "new_page", "kind", "id", "languages", "columns", "pull_quotes"))
         kind = doc.choice(data.get("kind", "article"), join(path, "kind"), ENTRY_KINDS)
         languages = self.read_entry_languages(data.get("languages"), join(path, "languages"))
         manuscripts = self.read_manuscripts(data["manuscript"], join(path, "manuscript"), languages)
@@ -481,6 +569,11 @@ class IssueReader:
             article = "an" if kind[0] in "aeiou" else "a"
             doc.fail(join(path, "columns"), "manifest.value", f"{article} {kind} page has no columns",
                      "remove columns; it applies to articles")
+        pull_quotes = self.read_pull_quotes(data.get("pull_quotes", []), join(path, "pull_quotes"), languages)
+        if pull_quotes and kind != "article":
+            article = "an" if kind[0] in "aeiou" else "a"
+            doc.fail(join(path, "pull_quotes"), "manifest.value", f"{article} {kind} page has no pull quotes",
+                     "remove pull_quotes; it applies to articles")
         entry_id = manuscripts[0][1].stem
         if "id" in data:
             entry_id = doc.string(data["id"], join(path, "id"), empty=False).strip()
@@ -490,7 +583,21 @@ class IssueReader:
                      'give one of them its own id = "…"; without one, the id is the file name')
         self.ids[entry_id] = path
         return ArticleEntry(id=entry_id, key_path=path, kind=kind, manuscripts=manuscripts,
-                            planned_pages=pages, title=title, new_page=new_page, columns=columns)
+                            planned_pages=pages, title=title, new_page=new_page, columns=columns,
+                            pull_quotes=pull_quotes)
+
+    def read_pull_quotes(self, value: Any, path: str, languages: tuple[str, ...]) -> tuple[Localized, ...]:
+        """Sentences of the article to set large: a text per language of the entry (or one plain string)."""
+        quotes = self.doc.array(value, path, 'an array of texts [{ ky = "…", ru = "…" }]')
+        found = []
+        for i, item in enumerate(quotes):
+            quote = self.doc.localized(item, join(path, i), languages)
+            for lang in languages:
+                if not quote(lang).strip():
+                    self.doc.fail(join(path, i) if isinstance(item, str) else join(path, i, lang), "manifest.value",
+                                  "must not be empty", "copy a sentence of the article here, or remove the line")
+            found.append(quote)
+        return tuple(found)
 
     def read_entry_languages(self, value: Any, path: str) -> tuple[str, ...]:
         """The editions an entry is printed in: all of the issue's unless `languages` names some."""
@@ -511,35 +618,4 @@ class IssueReader:
             self.doc.wrong_type(value, path, f"a table with a file for each of "
                                 f"{', '.join(languages)}", f"write manuscript = {{ {files} }}; "
                                 "a plain string is only for a one-language issue")
-        return self.doc.per_language(value, path, languages, self.read_path)
-
-    def read_path(self, value: Any, path: str) -> Path:
-        """A manuscript path relative to the issue folder that stays inside the magazine."""
-        doc = self.doc
-        text = doc.string(value, path, empty=False).strip().replace("\\", "/")
-        if _CONTROL.search(text):
-            doc.fail(path, "manifest.value", f"{text} holds a control character",
-                     "type the path again; a pasted name can carry invisible characters")
-        written = self.folder / text
-        try:
-            real = written.resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a symbolic link that leads back to itself
-            doc.fail(path, "manifest.missing-file", f"{text} cannot be followed (a link loop?)",
-                     f"check the path; {self.where}")
-        if not real.is_relative_to(self.root):
-            doc.fail(path, "manifest.path-escape", f"{text} leads outside the magazine folder",
-                     f"copy the file into the magazine folder instead; {self.where}")
-        if PurePosixPath(text).is_absolute() or re.match(r"[A-Za-z]:/", text):
-            doc.fail(path, "manifest.path-absolute", f"{text} is an absolute path",
-                     f"write the path from the issue folder, e.g. manuscripts/ru/01.docx; {self.where}")
-        if not text.lower().endswith(".docx"):
-            doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
-                     "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
-        if self.check_files and not is_file(real):
-            self.missing.append((path, text))
-        if real in self.files:
-            doc.fail(path, "manifest.duplicate-article",
-                     f"{text} is already used by {self.files[real]}",
-                     "each manuscript file belongs to one article in one language")
-        self.files[real] = path
-        return Path(os.path.normpath(written))
+        return self.doc.per_language(value, path, languages, self.paths.read)

@@ -15,6 +15,8 @@ ANY_LANGUAGE = "*"
 
 ENTRY_KINDS = ("article", "advertisement", "next-issue")
 
+FILLER_KINDS = ("house-ad", "notice", "note")
+
 
 @dataclass(frozen=True)
 class Localized:
@@ -89,6 +91,23 @@ class TypographySettings:
 
 
 @dataclass(frozen=True)
+class FillerEntry:
+    """A short text of the magazine's own (`[[fillers]]` in munpress.toml) that the layout may
+    set in the space left at the end of an article."""
+
+    id: str
+    key_path: str  # e.g. "fillers[1]", for messages
+    kind: str  # one of FILLER_KINDS
+    manuscripts: tuple[tuple[str, Path], ...]  # language -> absolute path; only the languages it has
+
+    def in_edition(self, lang: str) -> bool:
+        return lang in dict(self.manuscripts)
+
+    def manuscript(self, lang: str) -> Path:
+        return dict(self.manuscripts)[lang]
+
+
+@dataclass(frozen=True)
 class Magazine:
     """The constants of the magazine, from `munpress.toml` at the magazine root."""
 
@@ -111,6 +130,7 @@ class Magazine:
     styles: tuple[tuple[str, str], ...] = ()  # extra Word style name -> role, extends data/stylemap.toml
     typography: TypographySettings = field(default_factory=TypographySettings)
     printer: Localized | None = None  # the printing house, for the imprint
+    fillers: tuple[FillerEntry, ...] = ()  # in munpress.toml order
 
 
 @dataclass(frozen=True)
@@ -125,6 +145,7 @@ class ArticleEntry:
     title: Localized | None = None
     new_page: tuple[tuple[str, bool], ...] = ()  # language -> starts on a new page
     columns: int | None = None  # text columns of this article; None: the magazine's
+    pull_quotes: tuple[Localized, ...] = ()  # sentences of the article the editors chose to set large
 
     def starts_new_page(self, lang: str) -> bool:
         return dict(self.new_page).get(lang, False)

@@ -61,7 +61,9 @@ class NoteRef:
 Inline = Union[Text, LineBreak, InlineImage, NoteRef]
 
 # Paragraph roles, from the Word style of the paragraph (see readers/docx/stylemap).
-PARAGRAPH_ROLES = frozenset({"body", "title", "subtitle", "quote", "caption", "signature"})
+# "pullquote" (Word's Intense Quote) is a sentence of the article repeated large; it is
+# also copied into `Entry.pull_quotes` by assemble.py.
+PARAGRAPH_ROLES = frozenset({"body", "title", "subtitle", "quote", "pullquote", "caption", "signature"})
 
 
 @dataclass(frozen=True, slots=True)

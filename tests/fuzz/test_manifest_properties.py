@@ -59,6 +59,7 @@ def magazine(tmp_path_factory: pytest.TempPathFactory) -> Magazine:
     """The real munpress.toml and POOL stand-in manuscripts per language in issues/1/."""
     root = tmp_path_factory.mktemp("magazine")
     shutil.copy(REPO / "munpress.toml", root / "munpress.toml")
+    shutil.copytree(REPO / "fillers", root / "fillers")  # munpress.toml names them
     found = Magazine(root)
     for lang in LANGUAGES:
         for number in range(POOL):

@@ -59,6 +59,7 @@ def copy_magazine(target: Path) -> Path:
     target.mkdir(parents=True)
     shutil.copy(REPO / "munpress.toml", target / "munpress.toml")
     shutil.copytree(REPO / "issues", target / "issues")
+    shutil.copytree(REPO / "fillers", target / "fillers")
     return target
 
 

@@ -44,4 +44,5 @@ def magazine(tmp_path: Path) -> Magazine:
     root = tmp_path / "magazine"
     root.mkdir()
     shutil.copy(REPO / "munpress.toml", root / "munpress.toml")
+    shutil.copytree(REPO / "fillers", root / "fillers")  # munpress.toml names them
     return Magazine(root)

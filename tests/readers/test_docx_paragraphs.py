@@ -126,3 +126,23 @@ def test_a_body_based_style_with_an_outline_level_is_a_heading(tmp_path: Path) -
     path = Manuscript().style(custom).body(paragraph("Бөлүм", "x2")).save(tmp_path)
     [block] = read(path).blocks
     assert isinstance(block, Heading) and block.level == 1
+
+
+def test_intense_quote_is_a_pull_quote_by_its_english_or_russian_name_or_a_style_based_on_it(tmp_path: Path) -> None:
+    derived = ('<w:style w:type="paragraph" w:styleId="b1"><w:name w:val="Наша врезка"/>'
+               '<w:basedOn w:val="IntenseQuote"/></w:style>')
+    manuscript = Manuscript().style(russian_style("a9", "Выделенная цитата") + derived)
+    body = (paragraph("Ишеним түтүктөрдөн да маанилүү.", "IntenseQuote") + paragraph("Вода дороже труб.", "a9")
+            + paragraph("Врезка", "b1") + paragraph("Обычная цитата", "Quote"))
+    path = manuscript.body(body).save(tmp_path)
+    blocks = read(path).blocks
+    assert [block.role for block in blocks] == ["pullquote", "pullquote", "pullquote", "quote"]
+    assert texts(read(path))[0] == "Ишеним түтүктөрдөн да маанилүү."
+
+
+def test_a_magazine_may_name_its_own_pull_quote_style(tmp_path: Path) -> None:
+    strange = '<w:style w:type="paragraph" w:styleId="zz8"><w:name w:val="Врезка"/></w:style>'
+    path = Manuscript().style(strange).body(paragraph("Шаар өлчөйт.", "zz8")).save(tmp_path)
+    sink = Sink()
+    [block] = read(path, sink, extra_styles=(("Врезка", "pullquote"),)).blocks
+    assert block.role == "pullquote" and not sink.warnings

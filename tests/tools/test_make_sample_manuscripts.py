@@ -52,6 +52,9 @@ SAMPLE = """\
 
 > Цитата из письма
 
+>> Главная мысль статьи,
+>> крупно
+
 ![Бюджет проектов жителей](chart:budget)
 """
 
@@ -114,7 +117,7 @@ def test_paragraph_styles_and_runs(generated):
         ["Title", "Heading 1", "Normal"]
         + ["List Paragraph"] * 4 + ["Normal"] + ["List Paragraph"] * 5
         + ["Heading 2"] + ["List Paragraph"] * 2
-        + ["Quote", "Normal", "Caption"]
+        + ["Quote", "Intense Quote", "Normal", "Caption"]
     )
     body = document.paragraphs[2]
     runs = [(run.text, (run.bold, run.italic, run.underline)) for run in body.runs if run.text]
@@ -132,7 +135,8 @@ def test_paragraph_styles_and_runs(generated):
     assert len(body._p.findall(f".//{qn('w:br')}")) == 1
     assert "разрывом\nа это вторая строка" in body.text
     assert document.paragraphs[0].text == "Заголовок статьи"
-    assert document.paragraphs[-3].text == "Цитата из письма"
+    assert document.paragraphs[-4].text == "Цитата из письма"
+    assert document.paragraphs[-3].text == "Главная мысль статьи, крупно"
 
 
 def test_lists_use_numbering_xml(generated):
@@ -256,6 +260,7 @@ def test_cli_prints_written_files(tmp_path):
         ("# Т\n\nТекст\n\n# Второй заголовок\n", 5, "first line"),
         ("# Т\n\n| a | b |\n", 3, "tables"),
         ("# Т\n\n1) пункт\n", 3, "'1. item'"),
+        ("# Т\n\n>>> три уголка\n", 3, "'>>>'"),
     ],
 )
 def test_markup_errors_name_file_and_line(tmp_path, text, line, words):
@@ -305,3 +310,45 @@ def test_literal_asterisks_escapes_and_mixed_nesting(tmp_path):
     assert [_numpr(p)[1] for p in items] == [0, 1, 0, 0]
     # a blank line and a list of another kind: a separate list
     assert _numpr(items[3])[0] != num_id
+
+
+def test_munpress_reads_the_quote_and_the_intense_quote_as_quote_and_pull_quote(generated):
+    from munpress.diagnostics import Sink
+    from munpress.model.nodes import plain_text
+    from munpress.readers import read_manuscript
+
+    _, out, _ = generated
+    sink = Sink()
+    document = read_manuscript(out / "ru" / "01-test.docx", lang="ru", sink=sink)
+    roles = {plain_text(block.inlines): block.role for block in document.blocks
+             if getattr(block, "role", None) in ("quote", "pullquote")}
+    assert roles == {"Цитата из письма": "quote", "Главная мысль статьи, крупно": "pullquote"}
+    assert not sink.warnings
+
+
+def test_a_source_without_a_number_is_named_by_its_slug(tmp_path):
+    samples = tmp_path / "samples"
+    _write(samples, "subscription.ky.md", "# Жазылыңыз\n\nЖурналга жазылыңыз.\n")
+    written, errors = msm.convert(samples, tmp_path / "fillers")
+    assert errors == [] and [p.relative_to(tmp_path).as_posix() for p in written] == ["fillers/ky/subscription.docx"]
+    with pytest.raises(msm.MarkupError, match="'NN-slug.<lang>.md' or 'slug.<lang>.md'"):
+        msm.read_article(_write(samples, "Bad Name.ru.md", "# Т\n"))
+
+
+def test_all_builds_every_sample_set_of_the_repository_and_takes_no_other_folders(monkeypatch):
+    built = []
+    monkeypatch.setattr(msm, "build", lambda samples, out: built.append((samples, out)) or 0)
+    assert msm.main(["--all"]) == 0
+    assert [(s.relative_to(REPO).as_posix(), o.relative_to(REPO).as_posix()) for s, o in built] == [
+        ("samples/147", "issues/147/manuscripts"), ("samples/fillers", "fillers")]
+    with pytest.raises(SystemExit) as caught:
+        msm.main(["--all", "--out", "elsewhere"])
+    assert caught.value.code == 2
+
+
+@pytest.mark.parametrize("samples, out", [("samples/147", "issues/147/manuscripts"), ("samples/fillers", "fillers")])
+def test_the_committed_word_files_are_the_ones_the_sources_give(tmp_path, samples, out):
+    written, errors = msm.convert(REPO / samples, tmp_path)
+    assert errors == [] and written
+    for path in written:
+        assert path.read_bytes() == (REPO / out / path.relative_to(tmp_path)).read_bytes(), path

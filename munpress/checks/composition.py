@@ -1,0 +1,129 @@
+"""How the pages are composed, from the layout's record: what an art director looks at.
+
+Per article: letter pairs kerned, lines letter-spaced beyond ±1% of the type size, adjacent
+lines far apart in tightness, titles ending on one word, paragraphs ending on a stub; per
+page: two-column pages whose baselines line up, and pages left hollow. Each figure keeps its
+worst places (page and line) so a designer can go and look.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from munpress.checks.facts import EditionFacts
+from munpress.diagnostics import Diagnostic, Severity
+from munpress.layout.pagemap import PageMap, SetLine
+
+LETTER_SPACING_LIMIT = 0.01  # ems per letter
+ALTERNATION = 0.01  # adjacent lines this far apart in letter spacing are two fitness classes apart
+STUB_LETTERS = 5
+HOLLOW_PAGE = 0.75  # a page stopping above this share of its type area is hollow
+GRID_TOLERANCE = 0.5  # points
+ON_GRID_ROLES = ("text", "heading", "list", "signature")
+WORST = 3
+
+
+@dataclass(frozen=True)
+class Composition:
+    kerned: int
+    letter_spaced: int  # justified lines spaced beyond the limit
+    justified: int
+    alternating: int
+    one_word_titles: tuple[str, ...]  # "p. 7: «чечишти»"
+    stubs: tuple[str, ...]
+
+
+def composition(lines: list[SetLine]) -> Composition:
+    justified = [line for line in lines if line.justified]
+    alternating = sum(1 for a, b in zip(justified, justified[1:])
+                      if not a.fragment_end and abs(a.tracking - b.tracking) > ALTERNATION + 1e-9)
+    titles, stubs = [], []
+    previous: SetLine | None = None
+    for line in lines:
+        if line.paragraph_end and not line.paragraph_start:
+            if line.role == "heading" and line.words == 1:
+                titles.append(f"p. {line.page}: «{line.text}»")
+            elif line.role in ("text", "list") and (line.letters < STUB_LETTERS or (
+                    previous is not None and previous.hyphenated and line.words == 1)):
+                stubs.append(f"p. {line.page}: «{line.text}»")
+        previous = line
+    return Composition(sum(line.kerned for line in lines),
+                       sum(abs(line.tracking) > LETTER_SPACING_LIMIT + 1e-9 for line in justified),
+                       len(justified), alternating, tuple(titles), tuple(stubs))
+
+
+def hollow_pages(page_map: PageMap) -> list[tuple[int, float, str | None]]:
+    """(page, share filled, the entry that ends there) for article pages left hollow."""
+    found = []
+    for page in page_map.pages:
+        if page.template != "article" or page.filled >= HOLLOW_PAGE:
+            continue
+        ending = [p.entry_id for p in page_map.placements if p.last_page == page.number]
+        found.append((page.number, page.filled, ending[-1] if ending else None))
+    return found
+
+
+def grid_alignment(page_map: PageMap) -> tuple[int, int, list[int]]:
+    """(pages aligned, two-column pages, the pages that are not): every baseline of a
+    page's right column lies on the grid of its left column."""
+    by_page: dict[int, list[SetLine]] = {}
+    for line in page_map.set_lines:
+        if line.entry_id is not None and line.role in ON_GRID_ROLES and line.size:
+            by_page.setdefault(line.page, []).append(line)
+    aligned, pages, off = 0, 0, []
+    for number, lines in sorted(by_page.items()):
+        xs = sorted({round(line.x) for line in lines})
+        cut = next((b for a, b in zip(xs, xs[1:]) if b - a > 100), None)
+        if cut is None:
+            continue
+        left = sorted({line.y for line in lines if line.x < cut - 1})
+        right = sorted({line.y for line in lines if line.x >= cut - 1})
+        steps = Counter(round(b - a, 1) for a, b in zip(left, left[1:]) if b - a > 1)
+        if len(left) < 3 or len(right) < 3 or not steps:
+            continue
+        grid = steps.most_common(1)[0][0]
+        pages += 1
+        if all(any(abs((r - b + grid / 2) % grid - grid / 2) < GRID_TOLERANCE for b in left) for r in right):
+            aligned += 1
+        else:
+            off.append(number)
+    return aligned, pages, off
+
+
+def check_composition(facts: EditionFacts) -> list[Diagnostic]:
+    if facts.page_map is None:
+        return []
+    found = []
+    by_entry: dict[str, list[SetLine]] = {}
+    for line in facts.page_map.set_lines:
+        if line.entry_id is not None:
+            by_entry.setdefault(line.entry_id, []).append(line)
+    for entry_id, lines in by_entry.items():
+        c = composition(lines)
+        if c.letter_spaced:
+            found.append(Diagnostic(Severity.WARNING, "typography.letter-spacing",
+                                    f"{c.letter_spaced} of {c.justified} lines letter-spaced beyond ±1% of the type size",
+                                    article=entry_id, lang=facts.lang,
+                                    hints=("run munpress report for the lines",)))
+        if c.one_word_titles:
+            found.append(Diagnostic(Severity.WARNING, "typography.title-one-word",
+                                    f"a title or heading ends on one word: {'; '.join(c.one_word_titles[:WORST])}",
+                                    article=entry_id, lang=facts.lang,
+                                    hints=("shorten the heading, or tie its last words with a no-break space",)))
+        if c.stubs:
+            found.append(Diagnostic(Severity.WARNING, "typography.paragraph-stub",
+                                    f"{len(c.stubs)} paragraphs end on a stub: {'; '.join(c.stubs[:WORST])}",
+                                    article=entry_id, lang=facts.lang,
+                                    hints=("add or cut a word in the paragraph",)))
+    for page, filled, entry_id in hollow_pages(facts.page_map):
+        found.append(Diagnostic(
+            Severity.WARNING, "layout.hollow-page",
+            f"page {page} stops at {filled:.0%} of its type area"
+            + (f" where {entry_id} ends" if entry_id else ""),
+            article=entry_id, lang=facts.lang, page=page,
+            hints=(f"fill about {1 - filled:.0%} of a page: a filler in fillers/ ([[fillers]] in munpress.toml), "
+                   "a pull quote (pull_quotes in issue.toml), or let the next article start on this page "
+                   "(new_page = false)",),
+            data={"filled": filled}))
+    return found
