@@ -186,6 +186,10 @@ def _draw_leaders(self, line, baseline: float) -> None:
     while x > text_end + LEADER_PITCH / 2:
         dots.append(x)
         x -= LEADER_PITCH
-    for x in dots:
-        canvas.drawString(x, baseline, ".")
+    if dots:  # one string, spaced to the pitch: the leader reads and copies as one run of dots
+        text = canvas.beginText(dots[-1], baseline)
+        text.setFont(style.fontName, style.fontSize)
+        text.setCharSpace(LEADER_PITCH - canvas.stringWidth(".", style.fontName, style.fontSize))
+        text.textOut("." * len(dots))
+        canvas.drawText(text)
     canvas.restoreState()
