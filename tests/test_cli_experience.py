@@ -193,7 +193,7 @@ def test_ctrl_c_stops_watch_as_the_normal_way_out(magazine_copy):
     process.send_signal(signal.SIGINT)
     output, errors = process.communicate(timeout=60)
     assert process.returncode == 0, errors
-    assert errors.splitlines()[0] == "watching 35 files of issue 147; Ctrl-C stops"  # 33 manuscripts, 2 TOML files
+    assert errors.splitlines()[0] == "watching 45 files of issue 147; Ctrl-C stops"  # 33 manuscripts, 10 fillers, 2 TOML
     assert errors.splitlines()[-1] == "stopped watching" and "interrupted" not in errors
     assert proof.read_bytes() == built
 

@@ -14,7 +14,7 @@ from munpress.checks import EditionFacts
 from munpress.checks.pull_quotes import check_pull_quotes, comparable
 from munpress.diagnostics import Sink
 from munpress.manifest import Localized, load_manifest
-from munpress.model.nodes import Paragraph, block_text, plain_text
+from munpress.model.nodes import Paragraph, Text, block_text, plain_text
 from munpress.pipeline import _read_fillers, _read_manuscripts
 from munpress.typography.normalize import normalize_text
 from tests.conftest import REPO, run_munpress
@@ -69,30 +69,33 @@ def test_the_fillers_are_set_by_the_languages_typography(editions, lang):
 
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
-def test_intense_quotes_and_named_pull_quotes_reach_their_entries(editions, lang):
+def test_intense_quotes_and_named_pull_quotes_reach_their_entries(manifest, editions, lang):
     edition, _, _ = editions[lang]
     entries = {entry.id: entry for entry in edition.entries()}
-    assert sorted(e for e, entry in entries.items() if entry.pull_quotes) == sorted(
-        (*WITH_INTENSE_QUOTES, "07-drinking-water"))
-    for entry_id in WITH_INTENSE_QUOTES:
-        entry = entries[entry_id]
-        (quote,) = entry.pull_quotes
+    named = {entry.id: entry.pull_quotes for entry in manifest.issue.entries() if entry.pull_quotes}
+    assert "07-drinking-water" in named
+    assert sorted(e for e, entry in entries.items() if entry.pull_quotes) == sorted({*WITH_INTENSE_QUOTES, *named})
+    for entry_id, entry in entries.items():
         pulled = [b for b in entry.blocks if isinstance(b, Paragraph) and b.role == "pullquote"]
-        assert [p.inlines for p in pulled] == [quote]  # it stays in the article, where it stands
-        rest = " ".join(block_text(b) for b in entry.blocks if b is not pulled[0])
-        assert comparable(plain_text(quote)).rstrip(".") in comparable(rest)  # a line the article has
-    (named,) = entries["07-drinking-water"].pull_quotes
-    assert plain_text(named) == normalize_text(NAMED[lang], lang=lang)
-    assert not any(isinstance(b, Paragraph) and b.role == "pullquote" for b in entries["07-drinking-water"].blocks)
+        assert len(pulled) == (entry_id in WITH_INTENSE_QUOTES)
+        # the manuscript's first, in order, then issue.toml's, set by the language's typography
+        assert entry.pull_quotes == (*(p.inlines for p in pulled),
+                                     *((Text(normalize_text(quote(lang), lang=lang)),) for quote in named.get(entry_id, ())))
+        for paragraph in pulled:  # it stays in the article, where it stands, and repeats a line the article has
+            rest = " ".join(block_text(b) for b in entry.blocks if b is not paragraph)
+            assert comparable(plain_text(paragraph.inlines)).rstrip(".") in comparable(rest)
+    assert plain_text(entries["07-drinking-water"].pull_quotes[-1]) == normalize_text(NAMED[lang], lang=lang)
 
 
 def test_pull_quotes_can_be_handed_to_the_layout_as_fillers(editions):
     edition, _, _ = editions["ru"]
-    entry = next(e for e in edition.entries() if e.id == "09-waste-plan")
-    (filler,) = entry.pull_quote_fillers()
-    assert (filler.id, filler.kind, filler.entry_id, filler.title) == (
-        "09-waste-plan/pull-quote-1", "pull-quote", "09-waste-plan", ())
-    assert filler.blocks == (Paragraph(entry.pull_quotes[0], "pullquote"),)
+    entry = next(e for e in edition.entries() if e.id == "13-woman-leader")
+    fillers = entry.pull_quote_fillers()
+    assert len(fillers) == len(entry.pull_quotes) >= 1
+    first = fillers[0]
+    assert (first.id, first.kind, first.entry_id, first.title) == (
+        "13-woman-leader/pull-quote-1", "pull-quote", "13-woman-leader", ())
+    assert first.blocks == (Paragraph(entry.pull_quotes[0], "pullquote"),)
 
 
 # --- article.pull-quote-not-in-text ----------------------------------------------------------

@@ -186,7 +186,7 @@ def test_the_real_issue_names_a_pull_quote_for_the_drinking_water_article():
     entries = {entry.id: entry for entry in load_manifest(REPO, 147, check_files=False).issue.entries()}
     (quote,) = entries["07-drinking-water"].pull_quotes
     assert quote("ru") == "Доверие оказалось важнее труб."
-    assert [entry_id for entry_id, entry in entries.items() if entry.pull_quotes] == ["07-drinking-water"]
+    assert "07-drinking-water" in [entry_id for entry_id, entry in entries.items() if entry.pull_quotes]
 
 
 def test_a_pull_quote_needs_every_language_of_its_article(magazine):
