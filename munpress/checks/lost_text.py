@@ -21,6 +21,10 @@ from munpress.model.words import SourcedWord, document_words, words
 # How far past the last word found the next one may be: a page turn's running head and
 # folio, a table's repeated header rows, note numbers.
 LOOKAHEAD = 80
+# lines a broken word's rest may begin after the break: the next line, or after a page
+# turn's running head (its issue line and rubric) and folio; further on, a "1" ending a line
+# and a "4" starting a later one are two numbers, not «14»
+SPLIT_WORD_LINES = 4
 # words in a row that must match to pick up the manuscript again further on
 RESYNC_RUN = 5
 
@@ -138,7 +142,8 @@ def _find(word: str, drawn: list[str], starts: list[bool], ends: list[bool], sta
     for k in range(start, min(start + LOOKAHEAD, len(drawn))):
         if drawn[k] == word:
             return k + 1
-        if ends[k] and word.startswith(drawn[k]):
+        # numbers are never divided at a line end («1» ending a line and «4» starting one are two)
+        if ends[k] and word.startswith(drawn[k]) and not drawn[k][-1:].isdigit():
             after = _rest_of_split_word(word[len(drawn[k]):], drawn, starts, ends, k + 1)
             if after is not None:
                 return after
@@ -149,7 +154,12 @@ def _rest_of_split_word(rest: str, drawn: list[str], starts: list[bool], ends: l
                         start: int) -> int | None:
     """The rest of a word broken at a line end begins a later line: the next one, or the first
     of the next column or page after its running head and folio."""
+    lines_begun = 0
     for k in range(start, min(start + LOOKAHEAD, len(drawn))):
+        if starts[k]:
+            lines_begun += 1
+            if lines_begun > SPLIT_WORD_LINES:  # the rest would be further than a page turn away
+                return None
         if not starts[k] or not rest.startswith(drawn[k]):
             continue
         if drawn[k] == rest:

@@ -19,6 +19,7 @@ from munpress.layout.flowables import frame_is_empty
 from munpress.layout.theme import ACCENT
 
 HOLLOW = 0.25  # a page may end with at most this share of its type area empty
+COLUMNS_SPACE_AFTER = 1.5  # lines of space after an article's columns (story.py)
 
 
 class FillerPool:
@@ -54,7 +55,8 @@ class FillerSlot(Flowable):
         frame = getattr(self, "_frame", None)
         empty = frame is not None and frame_is_empty(frame)
         leaves_page = self.next_needs is None or available_height < self.next_needs
-        if empty or not leaves_page or available_height <= self.frame_height * HOLLOW:
+        # the space after the article's columns is empty page too (the page map counts it)
+        if empty or not leaves_page or available_height + self.gap * COLUMNS_SPACE_AFTER <= self.frame_height * HOLLOW:
             return available_width, 0
         self.chosen = self._fill(available_width, available_height)
         self.height = sum(height for _, _, height in self.chosen)
@@ -62,21 +64,24 @@ class FillerSlot(Flowable):
         return available_width, self.height
 
     def _fill(self, width: float, room: float) -> list[tuple[str, Flowable, float]]:
-        """Fillers stacked, the largest that fits first, until the page is full enough."""
+        """Fillers until the page is full enough, spending as little of the pool as will do:
+        the smallest one that is enough on its own, else the largest that fits, and again."""
         chosen: list[tuple[str, Flowable, float]] = []
         candidates = [*self.own, *self.pool.available()]
-        while room > self.frame_height * HOLLOW:
-            best = None
+        while room + self.gap * COLUMNS_SPACE_AFTER > self.frame_height * HOLLOW:
+            fitting = []
             for key, build in candidates:
                 if any(key == taken for taken, _, _ in chosen):
                     continue
                 flowable = build(width)
                 _, height = flowable.wrapOn(self.canv, width, room)
                 height += self.gap
-                if height <= room and (best is None or height > best[2]):
-                    best = (key, flowable, height)
-            if best is None:
+                if height <= room:
+                    fitting.append((key, flowable, height))
+            if not fitting:
                 break
+            enough = [f for f in fitting if room - f[2] + self.gap * COLUMNS_SPACE_AFTER <= self.frame_height * HOLLOW]
+            best = min(enough, key=lambda f: f[2]) if enough else max(fitting, key=lambda f: f[2])
             chosen.append(best)
             room -= best[2]
         return chosen

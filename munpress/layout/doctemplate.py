@@ -91,7 +91,7 @@ class IssueDocTemplate(BaseDocTemplate):
             return  # page breaks land nothing on a page
         if getattr(flowable, "height", 0):
             self._lowest = min(getattr(self, "_lowest", self.frame._y), self.frame._y)
-        if not isinstance(flowable, Marker) and self._open_entry is not None:
+        if not isinstance(flowable, Marker) and self._open_entry is not None and getattr(flowable, "height", 1):
             self._placements[self._open_entry]["last_page"] = self.page  # it runs at least to here
         if isinstance(flowable, Marker):
             if flowable.kind == "rubric":

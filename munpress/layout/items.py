@@ -39,8 +39,11 @@ LAST_LINE_LETTERS = 5
 # defaults are 1/2 and 1/3). Letters may be spaced at most 1% of the type size either way,
 # in step with the spaces (see paragraph.SetParagraph._spacing): a line's colour changes with
 # letter spacing at once, with word spacing hardly at all.
+# Glyphs may also be widened or narrowed by at most 2% (pdfTeX's font expansion, the PDF's
+# Tz), which the eye does not see as spacing; microtype's default limit.
 SPACE_STRETCH, SPACE_SHRINK = 0.5, 0.4
 TRACKING_LIMIT = 0.01
+EXPANSION_LIMIT = 0.02
 MIN_HYPHENATED_WORD = 5
 _LETTERS = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = set(".!?…:")
@@ -266,7 +269,8 @@ def _box(segments: tuple[Segment, ...], width: float, tracking: bool) -> Box:
     if not tracking:
         return Box(width, segments)
     ems = sum(len(segment.text) * segment.run.size for segment in segments)
-    return Box(width, segments, ems * TRACKING_LIMIT, ems * TRACKING_LIMIT)
+    flex = ems * TRACKING_LIMIT + width * EXPANSION_LIMIT
+    return Box(width, segments, flex, flex)
 
 
 def _add_word(items: list[Item], word: _Word, longest_line: float, tracking: bool, name: bool) -> None:
@@ -317,8 +321,8 @@ def _guard_the_last_line(items: list[Item], words: list[tuple[int, int]], ending
             item = items[index]
             if isinstance(item, Box):
                 count += sum(letters(segment.text) for segment in item.content)
-            elif count >= LAST_LINE_LETTERS:
-                break
+            elif count >= LAST_LINE_LETTERS or (isinstance(item, Penalty) and item.penalty <= -INFINITY):
+                break  # enough letters, or a manual line break: the last line starts there
             elif isinstance(item, Penalty):
                 _raise(items, index)
             elif isinstance(item, Glue) and index > 0 and isinstance(items[index - 1], Box):
@@ -329,7 +333,7 @@ def _guard_the_last_line(items: list[Item], words: list[tuple[int, int]], ending
 
 def _raise(items: list[Item], index: int) -> None:
     item = items[index]
-    if isinstance(item, Penalty) and item.penalty < INFINITY:
+    if isinstance(item, Penalty) and -INFINITY < item.penalty < INFINITY:
         items[index] = Penalty(item.width, max(item.penalty, LAST_LINE_PENALTY), item.flagged, item.content)
 
 

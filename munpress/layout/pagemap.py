@@ -55,6 +55,7 @@ class SetLine:
     fragment_start: bool  # the first line of this column's part of the paragraph
     fragment_end: bool  # the last line of this column's part of the paragraph
     tracking: float = 0.0  # letter spacing, in ems of the type size per letter
+    expansion: float = 0.0  # glyphs widened (+) or narrowed (-), as a share of their width
     kerned: int = 0  # letter pairs drawn closer or wider by the font's kerning
     letters: int = 0
     x: float = 0.0  # the line's left edge and baseline on the page, in points from its corner

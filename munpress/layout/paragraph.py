@@ -27,7 +27,7 @@ from munpress.layout.linebreak import (
     Settings,
     break_lines,
 )
-from munpress.layout.items import LAST_LINE_PENALTY, Breaking, Segment, build_items, letters as _letters, runs_from_inlines
+from munpress.layout.items import EXPANSION_LIMIT, LAST_LINE_PENALTY, TRACKING_LIMIT, Breaking, Segment, build_items, letters as _letters, runs_from_inlines
 from munpress.layout.pagemap import SetLine
 from munpress.layout.shaping import shaped
 from munpress.model.nodes import Inline
@@ -196,7 +196,7 @@ class SetParagraph(Flowable):
     def _placed(self, line: Line, number: int) -> tuple[list[tuple[float, Segment]], float, float]:
         """Each segment's x, the line's width as set, and its word space in ems."""
         items = self._items[line.start:line.end]
-        track, glue_extra = self._spacing(line, number)
+        track, scale, glue_extra = self._spacing(line, number)
         x, placed, spaces = 0.0, [], []
         joined = False  # the next box continues the word just placed (a hyphenation point)
         for item in items:
@@ -206,7 +206,7 @@ class SetParagraph(Flowable):
                         placed[-1] = (placed[-1][0], placed[-1][1].joined(segment))
                     else:
                         placed.append((x, segment))
-                    x += segment.width + len(segment.text) * track * segment.run.size
+                    x += segment.width * (1 + scale) + len(segment.text) * track * segment.run.size
                     joined = True
             elif isinstance(item, Penalty):
                 continue
@@ -221,42 +221,50 @@ class SetParagraph(Flowable):
         end = self._items[line.end] if line.end < len(self._items) else None
         if isinstance(end, Penalty) and placed and placed[-1][1].last_kern:
             last_x, last = placed[-1]  # the pair the break parts is not kerned
-            x -= last.last_kern
+            x -= last.last_kern * (1 + scale)
             placed[-1] = (last_x, last.without_last_kern())
         if line.hyphenated and isinstance(end, Penalty) and end.content is not None:
             placed.append((x, Segment("-", end.content)))
-            x += placed[-1][1].width
+            x += placed[-1][1].width * (1 + scale)
         gap = sum(spaces) / len(spaces) if spaces else 0.0
         return placed, x, gap
 
-    def _spacing(self, line: Line, number: int):
-        """Letter spacing (per letter, per point of size) and each glue's extra width that
-        bring a justified line to its measure. Letters and spaces stretch in step, as TeX
-        stretches all glue by one ratio, so a line is never spaced by its letters alone;
-        letters stop at ±1% of the type size and the spaces take the rest."""
+    def _spacing(self, line: Line, number: int) -> tuple[float, float, object]:
+        """Letter spacing (per letter, per point of size), glyph expansion (a share of the
+        glyphs' width) and each glue's extra width that bring a justified line to its measure.
+        All three stretch in step, as TeX stretches all glue by one ratio, so a line is never
+        spaced by its letters alone; letters stop at ±1% of the type size, glyphs at ±2%, and
+        the spaces take the rest."""
         if not self._line_is_justified(line) or line.ratio == 0:
-            return 0.0, _NO_EXTRA
+            return 0.0, 0.0, _NO_EXTRA
         items = self._items[line.start:line.end]
         end = self._items[line.end] if line.end < len(self._items) else None
         natural = sum(i.width for i in items if isinstance(i, (Box, Glue)) and i.width < INFINITY)
         natural += end.width if isinstance(end, Penalty) and line.hyphenated else 0.0
         extra = self._measure_width(self._width, number) - natural
         stretching = extra > 0
-        letters = sum(i.stretch if stretching else i.shrink for i in items if isinstance(i, Box))
+        boxes = [i for i in items if isinstance(i, Box)]
+        ems = sum(len(seg.text) * seg.run.size for i in boxes for seg in i.content)
+        glyphs = sum(i.width for i in boxes)
+        letters, expansion = ems * TRACKING_LIMIT, glyphs * EXPANSION_LIMIT
+        if not any(i.stretch for i in boxes):
+            letters = expansion = 0.0
         spaces = sum(i.stretch if stretching else i.shrink for i in items
                      if isinstance(i, Glue) and i.stretch < INFINITY)
-        share = letters / (letters + spaces) if letters + spaces else 0.0
-        by_letters = max(-letters, min(letters, extra * share))
-        ems = sum(len(seg.text) * seg.run.size for i in items if isinstance(i, Box) for seg in i.content)
+        capacity = letters + expansion + spaces
+        share = extra / capacity if capacity else 0.0
+        by_letters = max(-letters, min(letters, share * letters))
+        by_glyphs = max(-expansion, min(expansion, share * expansion))
         track = by_letters / ems if ems else 0.0
-        rest = extra - by_letters
+        scale = by_glyphs / glyphs if glyphs else 0.0
+        rest = extra - by_letters - by_glyphs
         if not spaces:
-            return track, _NO_EXTRA
-        return track, lambda glue: rest * (glue.stretch if stretching else glue.shrink) / spaces
+            return track, scale, _NO_EXTRA
+        return track, scale, lambda glue: rest * (glue.stretch if stretching else glue.shrink) / spaces
 
     def _draw_line(self, line: Line, left: float, baseline: float, number: int, placing) -> None:
         placed, width, _ = placing
-        track, _ = self._spacing(line, number)
+        track, scale, _ = self._spacing(line, number)
         measure = self._measure_width(self._width, number) + self._shortening
         if self.style.alignment == TA_RIGHT:
             left += measure - width
@@ -265,6 +273,8 @@ class SetParagraph(Flowable):
         canvas = self.canv
         text = canvas.beginText()
         text.setFillColor(self.style.textColor)
+        if scale:  # Tz scales the letter spacing too: Tc is given unscaled
+            text.setHorizScale(100 * (1 + scale))
         font, rise = None, 0.0
         if number == 0 and self.bullet and self.starts:  # the label, in the line it leads
             text.setFont(getattr(self.style, "bulletFontName", self.style.fontName), self.style.fontSize)
@@ -274,7 +284,7 @@ class SetParagraph(Flowable):
             run = segment.run
             if (run.font, run.size) != font:
                 text.setFont(run.font, run.size)
-                text.setCharSpace(track * run.size)
+                text.setCharSpace(track * run.size / (1 + scale))
                 font = (run.font, run.size)
             text.setTextOrigin(left + x, baseline)
             if run.rise != rise:  # a rise, not a lower baseline: readers keep the line whole
@@ -304,20 +314,21 @@ class SetParagraph(Flowable):
                 canvas.linkURL(run.link, (x0, baseline - run.size * 0.25, x1, baseline + run.size * 0.8),
                                relative=1)
 
-    def _measure(self, line: Line, number: int, placing, baseline: float) -> SetLine:
+    def _measure(self, line: Line, number: int, placing, baseline: float = 0.0) -> SetLine:
         placed, width, gap = placing
         chars = sum(len(segment.text) for _, segment in placed)
         words = 1 + sum(1 for item in self._items[line.start:line.end] if isinstance(item, Glue)
                         and item.stretch < INFINITY)
         last = number == len(self._lines) - 1
-        track, _ = self._spacing(line, number)
-        a, b, c, d, e, f = self.canv._currentMatrix  # where the line sits on the page
+        track, scale, _ = self._spacing(line, number)
+        canvas = getattr(self, "canv", None)  # where the line sits on the page (none when measured alone)
+        a, b, c, d, e, f = canvas._currentMatrix if canvas is not None else (1, 0, 0, 1, 0, 0)
         left = self._indent(number)
         return SetLine(page=0, entry_id=None, chars=chars, words=words, gap=gap,
                        justified=self._line_is_justified(line), hyphenated=line.hyphenated,
                        overfull=line.ratio < -1, paragraph_start=number == 0 and self.starts,
                        paragraph_end=last and self.ends, fragment_start=number == 0, fragment_end=last,
-                       tracking=round(track, 5), kerned=sum(segment.kerned_pairs for _, segment in placed),
+                       tracking=round(track, 5), expansion=round(scale, 5), kerned=sum(segment.kerned_pairs for _, segment in placed),
                        letters=sum(_letters(segment.text) for _, segment in placed),
                        x=round(a * left + c * baseline + e, 2), y=round(b * left + d * baseline + f, 2),
                        size=self.style.fontSize, role=getattr(self.style, "role", "text"),

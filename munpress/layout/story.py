@@ -26,7 +26,7 @@ from munpress.layout.blocks import (
     table_font,
 )
 from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, OpenerSpace, TocEntry
-from munpress.layout.copyfit import FillerPool, FillerSlot, pull_quote
+from munpress.layout.copyfit import COLUMNS_SPACE_AFTER, FillerPool, FillerSlot, pull_quote
 from munpress.layout.grid import on_grid
 from munpress.layout.markup import to_markup
 from munpress.layout.paragraph import SetParagraph
@@ -142,13 +142,14 @@ class StoryBuilder:
         if entry.new_page:
             flowables.append(BreakPage("article-recto"))
         flowables.append(CondPageBreak(ARTICLE_START_SPACE + (40 if rubric else 0)))
-        if rubric is None:  # a rubric's bar is the page's head; a plain opener keeps clear of the head
-            flowables.append(OpenerSpace(self.theme.leading))
         if rubric is not None:
             flowables += [Marker("rubric", rubric.title, rubric.title, head=rubric.running_head or rubric.title),
                           Paragraph(escape(rubric.title), s.rubric)]
         title = plain_text(entry.title)
-        flowables += [Marker("entry", entry.id, title, entry.kind), SetParagraph(entry.title, s.article_title)]
+        flowables.append(Marker("entry", entry.id, title, entry.kind))
+        if rubric is None:  # a rubric's bar is the page's head; a plain opener keeps clear of the head
+            flowables.append(OpenerSpace(self.theme.leading))
+        flowables.append(SetParagraph(entry.title, s.article_title))
         columns = entry.columns or self.theme.columns
         body = self._converter(entry, self.theme.width_of_columns(columns),
                                self.block_styles["article"]).convert(entry.blocks)
@@ -160,7 +161,7 @@ class StoryBuilder:
             elif run:
                 flowables.append(BalancedColumns(
                     [on_grid(flowable, self.theme.leading) for flowable in run], nCols=columns, innerPadding=self.theme.gutter, leftPadding=0,
-                    rightPadding=0, topPadding=0, bottomPadding=0, spaceAfter=self.theme.leading * 1.5,
+                    rightPadding=0, topPadding=0, bottomPadding=0, spaceAfter=self.theme.leading * COLUMNS_SPACE_AFTER,
                     needed=self.theme.leading * 3))
         return flowables
 
