@@ -57,9 +57,9 @@ def test_check_shows_an_article_off_its_planned_page_once_with_the_fix(magazine_
 def test_toc_write_accepts_the_layout_keeping_the_manifest_as_written(magazine_copy):
     manifest = magazine_copy / "issues/147/issue.toml"
     text = manifest.read_text("utf-8")
-    assert text.count("\n  page = 9\n") == 1 and text.count("\n  page = { ky = 12, ru = 13 }\n") == 1
+    assert text.count("\n  page = 9\n") == 1 and text.count("\n  page = { ky = 13, ru = 14 }\n") == 1
     moved = text.replace("\n  page = 9\n", "\n  page = 11  # moved\n").replace(
-        "\n  page = { ky = 12, ru = 13 }\n", "\n  page = { ky = 14, ru = 13 }\n")
+        "\n  page = { ky = 13, ru = 14 }\n", "\n  page = { ky = 15, ru = 14 }\n")
     manifest.write_text(moved, "utf-8")
     before = run_munpress("check", "147", "--root", str(magazine_copy))
     assert before.returncode == 1 and "munpress toc 147 --write" in before.stdout
@@ -67,7 +67,7 @@ def test_toc_write_accepts_the_layout_keeping_the_manifest_as_written(magazine_c
     assert written.returncode == 0, written.stderr
     assert written.stdout.splitlines() == [
         "ky · 04-women-deputies-club: page 11 → 9", "ru · 04-women-deputies-club: page 11 → 9",
-        "ky · 06-pasture-committees: page 14 → 12", "issues/147/issue.toml: 3 planned pages set to the real ones"]
+        "ky · 07-drinking-water: page 15 → 13", "issues/147/issue.toml: 3 planned pages set to the real ones"]
     assert manifest.read_text("utf-8") == text.replace("\n  page = 9\n", "\n  page = 9  # moved\n")
     assert run_munpress("check", "147", "--root", str(magazine_copy)).returncode == 0
     again = run_munpress("toc", "147", "--write", "--root", str(magazine_copy))
@@ -193,7 +193,7 @@ def test_ctrl_c_stops_watch_as_the_normal_way_out(magazine_copy):
     process.send_signal(signal.SIGINT)
     output, errors = process.communicate(timeout=60)
     assert process.returncode == 0, errors
-    assert errors.splitlines()[0] == "watching 45 files of issue 147; Ctrl-C stops"  # 33 manuscripts, 10 fillers, 2 TOML
+    assert errors.splitlines()[0] == "watching 53 files of issue 147; Ctrl-C stops"  # 33 manuscripts, 18 fillers, 2 TOML
     assert errors.splitlines()[-1] == "stopped watching" and "interrupted" not in errors
     assert proof.read_bytes() == built
 
@@ -261,9 +261,13 @@ def test_report_fits_an_80_column_terminal_without_cutting_a_name_or_a_number():
     assert max(len(line.rstrip()) for line in lines) <= 80
     assert "…" not in result.stdout
     manuscripts = sorted(path.stem for path in (REPO / "issues/147/manuscripts/ky").glob("*.docx"))
-    rows = {line.split()[0]: line.split()[1:] for line in lines if line[:2].isdigit() or line.startswith("(")}
-    assert sorted(set(rows) - {"(edition)"}) == manuscripts
-    assert all(len(numbers) == 9 for numbers in rows.values())
+    split = next(i for i, line in enumerate(lines) if "page composition" in line)
+    for table, columns in ((lines[:split], {9}), (lines[split:], {5, 7})):
+        rows = {line.split()[0]: line.split()[1:] for line in table
+                if line[:2].isdigit() and "-" in line.split()[0] or line.startswith("(")}
+        assert sorted(set(rows) - {"(edition)"}) == manuscripts
+        assert all(len(numbers) in columns for numbers in rows.values()), rows
+    assert "where to look" in result.stdout
 
 
 def test_fonts_names_each_file_whole_on_an_80_column_terminal():
@@ -282,7 +286,7 @@ def test_watch_looks_at_the_toml_files_the_manuscripts_and_the_magazines_fonts(m
     watched = {path.relative_to(magazine_copy).as_posix() for path in watched_files(magazine_copy, "147")}
     assert {"munpress.toml", "issues/147/issue.toml", "fonts/Magazine-Regular.ttf"} <= watched
     assert "issues/147/manuscripts/ky/01-new-year.docx" in watched and "fonts/README.txt" not in watched
-    assert len([path for path in watched if path.endswith(".docx")]) == 33 + 10  # the manuscripts, the fillers
+    assert len([path for path in watched if path.endswith(".docx")]) == 33 + 18  # the manuscripts, the fillers
     assert "fillers/ru/seminar.docx" in watched
     (magazine_copy / "issues/147/manuscripts/ky/~$-new-year.docx").write_bytes(b"owner")  # Word has it open
     assert watched_files(magazine_copy, "147").keys() == {magazine_copy / path for path in watched}

@@ -21,10 +21,6 @@ from munpress.model.words import SourcedWord, document_words, words
 # How far past the last word found the next one may be: a page turn's running head and
 # folio, a table's repeated header rows, note numbers.
 LOOKAHEAD = 80
-# lines a broken word's rest may begin after the break: the next line, or after a page
-# turn's running head (its issue line and rubric) and folio; further on, a "1" ending a line
-# and a "4" starting a later one are two numbers, not «14»
-SPLIT_WORD_LINES = 4
 # words in a row that must match to pick up the manuscript again further on
 RESYNC_RUN = 5
 
@@ -139,27 +135,22 @@ def _resync(run: list[str], drawn: list[str], positions: dict[str, list[int]], s
 
 def _find(word: str, drawn: list[str], starts: list[bool], ends: list[bool], start: int) -> int | None:
     """The position just after `word` in `drawn` at or past `start`, or None."""
+    split_after = None  # where a word broken over a line end would end
     for k in range(start, min(start + LOOKAHEAD, len(drawn))):
+        if split_after is not None and k >= split_after:
+            break
         if drawn[k] == word:
-            return k + 1
-        # numbers are never divided at a line end («1» ending a line and «4» starting one are two)
-        if ends[k] and word.startswith(drawn[k]) and not drawn[k][-1:].isdigit():
-            after = _rest_of_split_word(word[len(drawn[k]):], drawn, starts, ends, k + 1)
-            if after is not None:
-                return after
-    return None
+            return k + 1  # the word whole wins over a split that ends later («1» + «4» is not «14»)
+        if split_after is None and ends[k] and word.startswith(drawn[k]):
+            split_after = _rest_of_split_word(word[len(drawn[k]):], drawn, starts, ends, k + 1)
+    return split_after
 
 
 def _rest_of_split_word(rest: str, drawn: list[str], starts: list[bool], ends: list[bool],
                         start: int) -> int | None:
     """The rest of a word broken at a line end begins a later line: the next one, or the first
     of the next column or page after its running head and folio."""
-    lines_begun = 0
     for k in range(start, min(start + LOOKAHEAD, len(drawn))):
-        if starts[k]:
-            lines_begun += 1
-            if lines_begun > SPLIT_WORD_LINES:  # the rest would be further than a page turn away
-                return None
         if not starts[k] or not rest.startswith(drawn[k]):
             continue
         if drawn[k] == rest:

@@ -245,7 +245,7 @@ class SetParagraph(Flowable):
         stretching = extra > 0
         boxes = [i for i in items if isinstance(i, Box)]
         ems = sum(len(seg.text) * seg.run.size for i in boxes for seg in i.content)
-        glyphs = sum(i.width for i in boxes)
+        glyphs = sum(i.width for i in boxes) + (end.width if isinstance(end, Penalty) and line.hyphenated else 0.0)
         letters, expansion = ems * TRACKING_LIMIT, glyphs * EXPANSION_LIMIT
         if not any(i.stretch for i in boxes):
             letters = expansion = 0.0
@@ -280,13 +280,18 @@ class SetParagraph(Flowable):
             text.setFont(getattr(self.style, "bulletFontName", self.style.fontName), self.style.fontSize)
             text.setTextOrigin(self.style.bulletIndent, baseline)
             text.textOut(self.bullet + " ")
+        flows_to = None  # where the text cursor stands after the last segment, as the PDF advances it
         for x, segment in placed:
             run = segment.run
             if (run.font, run.size) != font:
                 text.setFont(run.font, run.size)
                 text.setCharSpace(track * run.size / (1 + scale))
                 font = (run.font, run.size)
-            text.setTextOrigin(left + x, baseline)
+            # a segment that goes on where the last one ended (the next look of the same word) is
+            # not moved to: readers that ignore Tz in their advance would see a gap, a space
+            if flows_to is None or abs(flows_to - x) > 0.01:
+                text.setTextOrigin(left + x, baseline)
+            flows_to = x + segment.width * (1 + scale) + len(segment.text) * track * run.size
             if run.rise != rise:  # a rise, not a lower baseline: readers keep the line whole
                 text.setRise(run.rise)
                 rise = run.rise

@@ -37,7 +37,8 @@ def test_the_real_magazine_declares_its_fillers_in_order_with_both_languages():
     fillers = load_magazine(REPO, check_files=True).fillers
     assert [(f.id, f.kind) for f in fillers] == [
         ("subscription", "house-ad"), ("share-your-story", "notice"), ("seminar", "note"),
-        ("council-guide", "note"), ("grant-competition", "note")]
+        ("council-guide", "note"), ("grant-competition", "note"), ("hotline", "notice"),
+        ("hearings-reminder", "note"), ("school-essays", "note"), ("online", "notice")]
     assert [f.key_path for f in fillers][:2] == ["fillers[0]", "fillers[1]"]
     first = fillers[0]
     assert first.in_edition("ky") and first.in_edition("ru")

@@ -68,7 +68,7 @@ def test_the_real_magazine_and_issue_147_load_without_manuscripts():
     assert entries[0].id == "01-new-year" and entries[0].planned_page("ru") == 4
     assert entries[0].key_path == "sections[0].articles[0]"
     assert [e.id for e in entries if e.starts_new_page("ru") and not e.starts_new_page("ky")] == [
-        "02-deputies-training", "06-pasture-committees"]
+        "02-deputies-training", "07-drinking-water"]
     assert entries[10].id == "10-land-lease"
     assert (entries[10].planned_page("ky"), entries[10].planned_page("ru")) == (19, 20)
     assert entries[10].starts_new_page("ky") and entries[10].starts_new_page("ru")
