@@ -84,7 +84,8 @@ class FillerSlot(Flowable):
             best = min(enough, key=lambda f: f[2]) if enough else max(fitting, key=lambda f: f[2])
             chosen.append(best)
             room -= best[2]
-        return chosen
+        order = [key for key, _ in candidates]  # the article's own pull quote first, under its text
+        return sorted(chosen, key=lambda piece: order.index(piece[0]))
 
     def split(self, available_width, available_height):
         return []
