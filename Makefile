@@ -28,8 +28,8 @@ proofs: $(STAMP)  ## proof PDFs of every issue in issues/ (what CI publishes), i
 check: $(STAMP)  ## the editors' check of issue $(ISSUE)
 	$(BIN)/munpress check $(ISSUE)
 
-test: $(STAMP)  ## run the whole test suite
-	$(BIN)/python -m pytest -q
+test: $(STAMP)  ## run the whole test suite, on every core (pytest-xdist)
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)  ## time the build of issue $(ISSUE) (both editions)
 	$(BIN)/python bench/run.py --issue $(ISSUE)
