@@ -5,6 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.doctemplate import ActionFlowable
 
+from munpress.layout.theme import GREY
+
 
 class OversetError(Exception):
     """Content of a fixed-size page does not fit: it must never be cut silently."""
@@ -139,21 +141,31 @@ def frame_is_empty(frame) -> bool:
 
 
 class OpenerSpace(Flowable):
-    """Clear space above an article that opens at the top of a page, so that its title does
-    not sit on the running head's rule; nothing in the middle of a page."""
+    """Above an article: at the top of a page, clear space so that its title does not sit on
+    the running head's rule; in the middle of a page, where it runs on after the article
+    before, a thin rule that sets the two apart (as the printed magazine sets short answers)."""
+
+    RULE = 0.5
 
     def __init__(self, height: float) -> None:
         super().__init__()
         self.space = height
         self.width = self.height = 0
+        self.runs_on = False
 
     def wrap(self, available_width, available_height):
         frame = getattr(self, "_frame", None)
-        self.height = self.space if frame is not None and frame_is_empty(frame) else 0
-        return 0, self.height
+        self.runs_on = frame is not None and not frame_is_empty(frame)
+        self.width, self.height = available_width, self.space
+        return self.width, self.height
 
     def draw(self):
-        pass
+        if self.runs_on:
+            self.canv.saveState()
+            self.canv.setStrokeColor(GREY)
+            self.canv.setLineWidth(self.RULE)
+            self.canv.line(0, self.height / 2, self.width, self.height / 2)
+            self.canv.restoreState()
 
 
 class AlignRight(Flowable):
