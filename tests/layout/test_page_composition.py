@@ -161,3 +161,23 @@ def test_every_article_page_is_set_down_to_three_quarters_of_its_type_area(built
                          [i["bottom"] for i in page.images])
             filled = (lowest - TOP_MARGIN) / (height - TOP_MARGIN - BOTTOM_MARGIN)
             assert filled >= 0.75, (lang, number, round(filled, 3))
+
+
+def test_an_article_running_on_mid_page_is_set_off_by_a_rule_over_its_title(built_issue):
+    rules = 0
+    for lang, path in built_issue.items():
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages[3:-3]:
+                head = "".join(c["text"] for c in page.chars if c["top"] < HEAD_BAND)
+                if "(147)" not in head and not any(30 < r["top"] < 80 and r["height"] > 10 for r in page.rects):
+                    continue  # a full-page advertisement has rules of its own
+                for line in page.lines:
+                    if abs(line["top"] - line["bottom"]) > 0.1 or line["width"] < 400 or line["top"] < HEAD_BAND + 10 \
+                            or abs(line["linewidth"] - 0.5) > 0.01:  # pull quotes have rules of 1.2 pt
+                        continue  # not a rule across the text area (the head rule sits above the text)
+                    if any(abs(r["top"] - line["top"]) < 1 or abs(r["bottom"] - line["top"]) < 1 for r in page.rects):
+                        continue  # the edge of a box (a filler, a sidebar)
+                    below = [c for c in page.chars if 0 < c["top"] - line["top"] < 40]
+                    assert below and max(c["size"] for c in below) >= 18, (lang, page.page_number)  # a title
+                    rules += 1
+    assert rules >= 2
