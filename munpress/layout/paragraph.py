@@ -130,10 +130,11 @@ class SetParagraph(Flowable):
         record = getattr(getattr(canvas, "text_recorder", None), "add_set_line", None)
         for number, line in enumerate(self._lines):
             baseline = self.height - getattr(style, "firstBaseline", style.fontSize) - number * style.leading
-            placed = self._placed(line, number)
-            self._draw_line(line, self._indent(number), baseline, number, placed)
+            spacing = self._spacing(line, number)  # once a line: placing, drawing and the record share it
+            placed = self._placed(line, number, spacing)
+            self._draw_line(line, self._indent(number), baseline, number, placed, spacing)
             if record is not None:
-                record(self._measure(line, number, placed, baseline))
+                record(self._measure(line, number, placed, baseline, spacing))
 
     # -- breaking -------------------------------------------------------------------------
     def _indent(self, number: int) -> float:
@@ -193,10 +194,10 @@ class SetParagraph(Flowable):
         end = self._items[line.end] if line.end < len(self._items) else None
         return not (isinstance(end, Penalty) and end.penalty <= -INFINITY)
 
-    def _placed(self, line: Line, number: int) -> tuple[list[tuple[float, Segment]], float, float]:
+    def _placed(self, line: Line, number: int, spacing=None) -> tuple[list[tuple[float, Segment]], float, float]:
         """Each segment's x, the line's width as set, and its word space in ems."""
         items = self._items[line.start:line.end]
-        track, scale, glue_extra = self._spacing(line, number)
+        track, scale, glue_extra = spacing or self._spacing(line, number)
         x, placed, spaces = 0.0, [], []
         joined = False  # the next box continues the word just placed (a hyphenation point)
         for item in items:
@@ -262,9 +263,9 @@ class SetParagraph(Flowable):
             return track, scale, _NO_EXTRA
         return track, scale, lambda glue: rest * (glue.stretch if stretching else glue.shrink) / spaces
 
-    def _draw_line(self, line: Line, left: float, baseline: float, number: int, placing) -> None:
+    def _draw_line(self, line: Line, left: float, baseline: float, number: int, placing, spacing=None) -> None:
         placed, width, _ = placing
-        track, scale, _ = self._spacing(line, number)
+        track, scale, _ = spacing or self._spacing(line, number)
         measure = self._measure_width(self._width, number) + self._shortening
         if self.style.alignment == TA_RIGHT:
             left += measure - width
@@ -319,13 +320,13 @@ class SetParagraph(Flowable):
                 canvas.linkURL(run.link, (x0, baseline - run.size * 0.25, x1, baseline + run.size * 0.8),
                                relative=1)
 
-    def _measure(self, line: Line, number: int, placing, baseline: float = 0.0) -> SetLine:
+    def _measure(self, line: Line, number: int, placing, baseline: float = 0.0, spacing=None) -> SetLine:
         placed, width, gap = placing
         chars = sum(len(segment.text) for _, segment in placed)
         words = 1 + sum(1 for item in self._items[line.start:line.end] if isinstance(item, Glue)
                         and item.stretch < INFINITY)
         last = number == len(self._lines) - 1
-        track, scale, _ = self._spacing(line, number)
+        track, scale, _ = spacing or self._spacing(line, number)
         canvas = getattr(self, "canv", None)  # where the line sits on the page (none when measured alone)
         a, b, c, d, e, f = canvas._currentMatrix if canvas is not None else (1, 0, 0, 1, 0, 0)
         left = self._indent(number)
