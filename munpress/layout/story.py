@@ -190,9 +190,10 @@ class StoryBuilder:
         in_text = {plain_text(block.inlines) for block in entry.blocks
                    if isinstance(block, ParagraphNode) and block.role == "pullquote"}
         style = self.styles.pull_quote
-        return [(f"{entry.id}/pull-quote-{number}",
-                 lambda width, inlines=inlines: pull_quote(SetParagraph(inlines, style), width, self.theme.leading))
-                for number, inlines in enumerate(entry.pull_quotes, start=1) if plain_text(inlines) not in in_text]
+        return [(filler.id, lambda width, inlines=inlines: pull_quote(SetParagraph(inlines, style), width,
+                                                                        self.theme.leading))
+                for filler in entry.pull_quote_fillers()
+                for inlines in [filler.blocks[0].inlines] if plain_text(inlines) not in in_text]
 
     def _block_styles(self) -> dict[str, BlockStyles]:
         s = self.styles
