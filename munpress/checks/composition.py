@@ -53,6 +53,15 @@ def composition(lines: list[SetLine]) -> Composition:
                        len(justified), alternating, tuple(titles), tuple(stubs))
 
 
+def set_lines_by_entry(page_map: PageMap) -> dict[str, list[SetLine]]:
+    """The set lines of each entry, in the order they were set (cover and contents left out)."""
+    by_entry: dict[str, list[SetLine]] = {}
+    for line in page_map.set_lines:
+        if line.entry_id is not None:
+            by_entry.setdefault(line.entry_id, []).append(line)
+    return by_entry
+
+
 def hollow_pages(page_map: PageMap) -> list[tuple[int, float, str | None]]:
     """(page, share filled, the entry that ends there) for article pages left hollow."""
     found = []
@@ -95,11 +104,7 @@ def check_composition(facts: EditionFacts) -> list[Diagnostic]:
     if facts.page_map is None:
         return []
     found = []
-    by_entry: dict[str, list[SetLine]] = {}
-    for line in facts.page_map.set_lines:
-        if line.entry_id is not None:
-            by_entry.setdefault(line.entry_id, []).append(line)
-    for entry_id, lines in by_entry.items():
+    for entry_id, lines in set_lines_by_entry(facts.page_map).items():
         c = composition(lines)
         if c.letter_spaced:
             found.append(Diagnostic(Severity.WARNING, "typography.letter-spacing",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from munpress.checks.composition import WORST, composition, grid_alignment, hollow_pages
+from munpress.checks.composition import WORST, composition, grid_alignment, hollow_pages, set_lines_by_entry
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
 from munpress.layout.pagemap import SetLine
@@ -82,10 +82,7 @@ def _alone(line: SetLine) -> bool:
 def typography_rows(facts: EditionFacts) -> list[TypographyRow]:
     if facts.page_map is None:
         return []
-    by_entry: dict[str, list[SetLine]] = {}
-    for line in facts.page_map.set_lines:
-        if line.entry_id is not None:
-            by_entry.setdefault(line.entry_id, []).append(line)
+    by_entry = set_lines_by_entry(facts.page_map)
     rows = [measure(facts.lang, entry_id, lines) for entry_id, lines in by_entry.items()]
     everything = [line for lines in by_entry.values() for line in lines]
     if not rows:
