@@ -40,6 +40,7 @@ class IssueDocTemplate(BaseDocTemplate):
         self.lang = lang
         self.current_rubric = ""
         self.opens_rubric = False
+        self._lowest = 0.0  # the bottom of what is set on the page so far (reset as each page begins)
         self.page_rubric: str | None = None
         self._heads: dict[str, str] = {}  # rubric title -> its text in the running heads
         self.drawn_head = ("", "")  # (printed, wanted), set by the page template as it draws
@@ -58,7 +59,7 @@ class IssueDocTemplate(BaseDocTemplate):
         self.page_rubric = None
         self.opens_rubric = False  # a rubric bar heads the page: it is the page's head
         super().handle_pageBegin()
-        self._lowest = self.frame._y2  # the bottom of what is set on the page so far
+        self._lowest = self.frame._y2
 
     def switch_template(self, template: str) -> None:
         """An empty page takes another kind; what a kind draws is drawn at the page's end."""
@@ -78,7 +79,7 @@ class IssueDocTemplate(BaseDocTemplate):
         """Called by the templates when a page is finished."""
         folio = "" if kind in WITHOUT_FOLIO else str(self.page)
         frame = self.frame
-        filled = (frame._y2 - getattr(self, "_lowest", frame._y2)) / (frame._y2 - frame._y1) if frame._y2 > frame._y1 else 1.0
+        filled = (frame._y2 - self._lowest) / (frame._y2 - frame._y1) if frame._y2 > frame._y1 else 1.0
         self._pages.append(PageRecord(self.page, kind, self.rubric_of_page, folio, *self.drawn_head,
                                       filled=round(min(1.0, max(0.0, filled)), 3)))
         self.drawn_head = ("", "")
@@ -90,7 +91,7 @@ class IssueDocTemplate(BaseDocTemplate):
         if isinstance(flowable, (ActionFlowable, CondPageBreak)):
             return  # page breaks land nothing on a page
         if getattr(flowable, "height", 0):
-            self._lowest = min(getattr(self, "_lowest", self.frame._y), self.frame._y)
+            self._lowest = min(self._lowest, self.frame._y)
         if not isinstance(flowable, Marker) and self._open_entry is not None and getattr(flowable, "height", 1):
             self._placements[self._open_entry]["last_page"] = self.page  # it runs at least to here
         if isinstance(flowable, Marker):

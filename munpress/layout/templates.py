@@ -48,7 +48,6 @@ def build_templates(theme: Theme, fonts: Fonts, variant: Variant, watermark: str
 
 
 def _draw_background(kind: str, theme: Theme, variant: Variant, fonts: Fonts, watermark: str):
-
     def draw(canvas, doc):
         if variant.watermark and watermark:
             _watermark(canvas, theme, fonts, watermark)
