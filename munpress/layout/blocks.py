@@ -175,7 +175,7 @@ class BlockConverter:
                                   leading=self.styles.quote.leading * 1.25, alignment=TA_LEFT, leftIndent=0,
                                   rightIndent=0, spaceBefore=0, hyphenationLang="", ending="heading",
                                   balanced=1, grid=0, role="pullquote")
-            return [pull_quote(SetParagraph(_trimmed(block.inlines), style), self.width, self.styles.body.leading)]
+            return [pull_quote(SetParagraph(_trimmed(block.inlines), style), self.styles.body.leading)]
         role_styles = {"quote": self.styles.quote, "caption": self.styles.caption,
                        "signature": self.styles.signature, "title": self.styles.heading1,
                        "subtitle": self.styles.heading2}

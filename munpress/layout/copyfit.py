@@ -101,7 +101,7 @@ class FillerSlot(Flowable):
             flowable.drawOn(self.canv, 0, y)
 
 
-def pull_quote(inner: Flowable, width: float, grid: float) -> Flowable:
+def pull_quote(inner: Flowable, grid: float) -> Flowable:
     """A pull quote as a designed element: the sentence large, between two accent rules."""
     return RuledBlock(inner, grid / 2)
 

@@ -190,8 +190,7 @@ class StoryBuilder:
         in_text = {plain_text(block.inlines) for block in entry.blocks
                    if isinstance(block, ParagraphNode) and block.role == "pullquote"}
         style = self.styles.pull_quote
-        return [(filler.id, lambda width, inlines=inlines: pull_quote(SetParagraph(inlines, style), width,
-                                                                        self.theme.leading))
+        return [(filler.id, lambda width, inlines=inlines: pull_quote(SetParagraph(inlines, style), self.theme.leading))
                 for filler in entry.pull_quote_fillers()
                 for inlines in [filler.blocks[0].inlines] if plain_text(inlines) not in in_text]
 
