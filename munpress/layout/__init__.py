@@ -6,14 +6,14 @@ filled when each article lands (see doctemplate.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from pathlib import Path
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from munpress.diagnostics import LayoutFailure, Sink
-from munpress.layout import reportlab_fixes
+from munpress.layout import fitting, reportlab_fixes
 from munpress.layout.doctemplate import IssueDocTemplate
 from munpress.layout.flowables import OversetError
 from munpress.layout.fonts import FontFamily, load_family
@@ -42,14 +42,34 @@ class LaidOutEdition:
 def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, sink: Sink,
                    unbreakable: tuple[str, ...] = (), variant: Variant = SCREEN) -> LaidOutEdition:
     """`unbreakable`: words and names the magazine never divides (munpress.toml [typography]);
-    `variant`: print, screen or proof (layout/variant.py): the pages are the same in each."""
+    `variant`: print, screen or proof (layout/variant.py): the pages are the same in each.
+    When copyfitting by whole lines would make the edition better (layout/fitting.py), it is
+    laid out a second time with those lines, and the better of the two is kept."""
     theme = Theme.from_settings(settings)
     body = load_family(settings.fonts.body, fonts_dir)
     heading = load_family(settings.fonts.heading, fonts_dir)
     styles = build_styles(theme, body, heading, edition.lang, unbreakable)
-    story = StoryBuilder(edition, styles, theme, sink).build()
+    fonts = (body, heading)
+    first = _lay_out(edition, styles, theme, sink, variant, fonts, {})
+    if not settings.copyfit:
+        return first
+    fits = fitting.plan(first.page_map, theme.content_box(1).height, theme.leading, theme.columns)
+    if not fits:
+        return first
+    try:
+        second = _lay_out(edition, styles, theme, Sink(), variant, fonts, {fit.entry_id: fit.lines for fit in fits})
+    except LayoutFailure:
+        return first  # the first layout could be set: it stands
+    return second if fitting.score(second.page_map) < fitting.score(first.page_map) else first
+
+
+def _lay_out(edition: Edition, styles, theme: Theme, sink: Sink, variant: Variant, fonts: tuple[FontFamily, ...],
+             fits: dict[str, int]) -> LaidOutEdition:
+    builder = StoryBuilder(edition, styles, theme, sink, fits)
+    story = builder.build()
     buffer = BytesIO()
     front = edition.front
+    body, heading = fonts
     doc = IssueDocTemplate(
         buffer, templates=build_templates(theme, Fonts(heading.face("regular"), heading.face("bold")), variant,
                                           label(edition.lang, "proof_watermark")),
@@ -72,7 +92,8 @@ def layout_edition(edition: Edition, settings: LayoutSettings, fonts_dir: Path, 
         raise LayoutFailure(f"an element cannot be placed on any page: {error}".splitlines()[0],
                             code="layout.overset", article=placed[-1].entry_id if placed else None,
                             hint="make the picture or table smaller") from None
-    return LaidOutEdition(edition.lang, buffer.getvalue(), doc.page_map(), (body, heading))
+    page_map = replace(doc.page_map(), fitted=tuple(sorted(builder.fitted.items())))
+    return LaidOutEdition(edition.lang, buffer.getvalue(), page_map, fonts)
 
 
 def _plain(text: str) -> str:

@@ -107,6 +107,7 @@ class PageMap:
     images: tuple[PlacedImage, ...] = ()
     barcode: tuple[str, str] | None = None  # the EAN-13 and add-on digits drawn on the cover
     fillers: tuple[PlacedFiller, ...] = ()
+    fitted: tuple[tuple[str, int], ...] = ()  # (entry, lines won (-) or added (+)) by copyfitting (fitting.py)
 
     def lines_of(self, entry_id: str) -> list[DrawnLine]:
         return [line for line in self.lines if line.entry_id == entry_id]

@@ -76,7 +76,7 @@ class SetParagraph(Flowable):
         self._lines: list[Line] = []
         self._width = -1.0
         self._shortening = 0.0  # points taken off the measure to balance a heading
-        self.looseness = 0  # set by copyfitting (layout/copyfit.py)
+        self.looseness = 0  # lines more or fewer than the best breaking (layout/fitting.py)
         self.width = self.height = 0
 
     # -- ReportLab's flowable protocol ----------------------------------------------------
@@ -154,6 +154,21 @@ class SetParagraph(Flowable):
         first, rest = self._measure_width(available_width, 0), self._measure_width(available_width, 1)
         return set_lines(self._items, lambda n: first if n == 0 else rest, self.style.alignment != TA_JUSTIFY,
                          plain_line=plain_line, looseness=self.looseness)
+
+    def looseness_cost(self, available_width: float, step: int) -> float | None:
+        """What setting the paragraph `step` lines longer (+1) or shorter (-1) than its best
+        breaking costs in badness; None where the tolerance allows no such setting. Nothing
+        changes: copyfitting (layout/fitting.py) sets `looseness` on the cheapest."""
+        self._break(available_width)
+        best, kept = self._lines, self.looseness
+        self.looseness = step
+        try:
+            trial = self._set(available_width)
+        finally:
+            self.looseness = kept
+        if len(trial) != len(best) + step or any(line.ratio < -1 or line.ratio > 2 for line in trial):
+            return None
+        return _badness(trial) - _badness(best)
 
     def _rebreak_without_hyphen_at(self, line: int, available_width: float) -> None:
         lines = self._set(available_width, plain_line=line)
@@ -342,6 +357,10 @@ class SetParagraph(Flowable):
 
 
 _END = [Penalty(0, INFINITY), Glue(0, INFINITY, 0), Penalty(0, -INFINITY)]
+
+
+def _badness(lines: list[Line]) -> float:
+    return sum(100 * min(abs(line.ratio), 100) ** 3 for line in lines)
 
 
 def _no_extra(glue: Glue) -> float:

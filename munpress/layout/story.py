@@ -26,6 +26,7 @@ from munpress.layout.blocks import (
     table_font,
 )
 from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, OpenerSpace, TocEntry
+from munpress.layout import fitting
 from munpress.layout.copyfit import COLUMNS_SPACE_AFTER, FillerPool, FillerSlot, pull_quote
 from munpress.layout.grid import on_grid
 from munpress.layout.markup import to_markup
@@ -42,8 +43,12 @@ ARTICLE_START_SPACE = 150
 
 
 class StoryBuilder:
-    def __init__(self, edition: Edition, styles: Styles, theme: Theme, sink: Sink) -> None:
+    def __init__(self, edition: Edition, styles: Styles, theme: Theme, sink: Sink,
+                 fits: dict[str, int] | None = None) -> None:
+        """`fits`: lines to take off (-) or add to (+) an article, by entry (layout/fitting.py)."""
         self.edition, self.styles, self.theme, self.sink = edition, styles, theme, sink
+        self.fits = fits or {}
+        self.fitted: dict[str, int] = {}  # what the fits could be given, by entry
         self.lang = edition.lang
         self.frame_height = theme.content_box(1).height
         self.block_styles = self._block_styles()  # kind of page -> styles of its blocks
@@ -151,8 +156,10 @@ class StoryBuilder:
             flowables.append(OpenerSpace(self.theme.leading))
         flowables.append(SetParagraph(entry.title, s.article_title))
         columns = entry.columns or self.theme.columns
-        body = self._converter(entry, self.theme.width_of_columns(columns),
-                               self.block_styles["article"]).convert(entry.blocks)
+        width = self.theme.width_of_columns(columns)
+        body = self._converter(entry, width, self.block_styles["article"]).convert(entry.blocks)
+        if self.fits.get(entry.id):
+            self.fitted[entry.id] = fitting.apply(body, self.fits[entry.id], width, self.theme.leading)
         if columns == 1:
             return flowables + body
         for run in _runs_between_spanning(body):

@@ -45,7 +45,7 @@ STYLE_ROLES = ("body", "title", "subtitle", "quote", "pullquote", "caption", "si
 MAGAZINE_STRINGS = ("slug", "issn", "registration_number")
 MAGAZINE_TEXTS = ("title", "tagline", "kind_line", "founder", "publisher", "editorial_policy",
                   "disclaimer", "photo_credits", "subscription")
-LAYOUT_KEYS = ("trim", "margins", "columns", "gutter", "body_size", "fonts", "bleed")
+LAYOUT_KEYS = ("trim", "margins", "columns", "gutter", "body_size", "fonts", "bleed", "copyfit")
 MARGIN_KEYS = ("top", "bottom", "inner", "outer")
 ISSUE_KEYS = ("number", "number_in_year", "date", "languages", "sections")
 NO_ROOT_HINT = "run munpress inside a magazine folder, or pass --root"
@@ -332,6 +332,7 @@ def read_layout(doc: TomlFile, value: Any) -> LayoutSettings:
         columns=doc.integer(data.get("columns", default.columns), "layout.columns", 1, 3),
         gutter_mm=doc.number(data.get("gutter", default.gutter_mm), "layout.gutter"),
         bleed_mm=doc.number(data.get("bleed", default.bleed_mm), "layout.bleed"),
+        copyfit=doc.boolean(data.get("copyfit", default.copyfit), "layout.copyfit"),
         body_size_pt=doc.number(data.get("body_size", default.body_size_pt), "layout.body_size",
                                 positive=True))
 

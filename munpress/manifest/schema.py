@@ -81,6 +81,7 @@ class LayoutSettings:
     body_size_pt: float = 10.0
     fonts: FontRoles = field(default_factory=FontRoles)
     bleed_mm: float = 3.0  # the print PDF's bleed on every side
+    copyfit: bool = True  # pull articles back or run them long by whole lines (layout/fitting.py)
 
 
 @dataclass(frozen=True)
