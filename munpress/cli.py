@@ -234,12 +234,13 @@ def _composition_table(lang: str, rows) -> Table:
                   title_justify="left", box=box.SIMPLE_HEAD, padding=0, show_edge=False)
     table.add_column("article", no_wrap=True)
     for column in ("kerned\npairs", "letter-\nspaced", "alter-\nnating", "1-word\ntitles", "stubs",
-                   "grid\npages", "hollow\npages"):
+                   "grid\npages", "hollow\npages", "lines\nfitted"):
         table.add_column(column, justify="right", no_wrap=True)
     for row in rows:
         table.add_row(row.article, str(row.kerned), f"{row.letter_spaced:.1%}", str(row.alternating),
                       str(row.one_word_titles), str(row.stubs), row.grid_aligned, str(row.hollow_pages) if
-                      row.article == "(edition)" else "", style="bold" if row.article == "(edition)" else None)
+                      row.article == "(edition)" else "", (str(row.fitted) if row.article == "(edition)" else f"{row.fitted:+d}") if row.fitted else "",
+                      style="bold" if row.article == "(edition)" else None)
     edition = [row for row in rows if row.article == "(edition)"]
     if edition and edition[0].worst:
         table.caption = "where to look: " + "; ".join(edition[0].worst)

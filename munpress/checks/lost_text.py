@@ -21,6 +21,8 @@ from munpress.model.words import SourcedWord, document_words, words
 # How far past the last word found the next one may be: a page turn's running head and
 # folio, a table's repeated header rows, note numbers.
 LOOKAHEAD = 80
+# paragraphs the layout may set out of the manuscript's order (layout/floats.py)
+FLOATING_ROLES = ("caption", "pullquote")
 # words in a row that must match to pick up the manuscript again further on
 RESYNC_RUN = 5
 
@@ -37,7 +39,8 @@ def check_lost_text(facts: EditionFacts) -> list[Diagnostic]:
         unprintable = [i for i, item in enumerate(expected) if blank & set(item.word)]
         if blank:
             found.append(_missing_glyphs(facts, entry_id, document, expected, unprintable))
-        others = sorted(set(lost_printable_words(expected, lines, blank)) - set(unprintable))
+        lost = lost_in_print(replace(document, blocks=printed), lines, blank)
+        others = sorted(set(lost) - set(unprintable))
         if others:
             first = expected[others[0]]
             where = first.source.describe() if first.source else document.source
@@ -50,6 +53,25 @@ def check_lost_text(facts: EditionFacts) -> list[Diagnostic]:
                 data={"lost": len(others), "words": len(expected),
                       "first_lost": [expected[i].word for i in others[:10]]}))
     return found
+
+
+def lost_in_print(document: Document, lines: Sequence[str], blank: set[str] = frozenset()) -> list[int]:
+    """Indexes into `document_words(document)` of the words not on the page. A caption
+    travels with its picture, and a pull quote set in the text is placed like one: either
+    may wait for the next column (layout/floats.py), so each is looked for on its own, the
+    rest in the manuscript's order."""
+    owner: list[int] = []  # the block of each word
+    for number, block in enumerate(document.blocks):
+        owner += [number] * len(document_words(replace(document, blocks=(block,))))
+    floating = {number for number, block in enumerate(document.blocks) if getattr(block, "role", "") in FLOATING_ROLES}
+    runs = [[n for n in range(len(document.blocks)) if n not in floating], *([n] for n in sorted(floating))]
+    lost = []
+    for run in runs:
+        members = set(run)
+        indexes = [i for i, number in enumerate(owner) if number in members]
+        words = document_words(replace(document, blocks=tuple(document.blocks[n] for n in run)))
+        lost += [indexes[k] for k in lost_printable_words(words, lines, blank)]
+    return sorted(lost)
 
 
 def lost_printable_words(expected: Sequence[SourcedWord], lines: Sequence[str], blank: set[str]) -> list[int]:

@@ -42,6 +42,7 @@ class TypographyRow:
     stubs: int = 0
     hollow_pages: int = 0  # edition row only
     grid_aligned: str = ""  # edition row only: "11/12" two-column pages aligned
+    fitted: int = 0  # lines copyfitting took back (-) or added (+) (layout/fitting.py); edition: all moved
     worst: tuple[str, ...] = ()  # the places to go and look at
 
 
@@ -83,7 +84,9 @@ def typography_rows(facts: EditionFacts) -> list[TypographyRow]:
     if facts.page_map is None:
         return []
     by_entry = set_lines_by_entry(facts.page_map)
-    rows = [measure(facts.lang, entry_id, lines) for entry_id, lines in by_entry.items()]
+    fitted = dict(facts.page_map.fitted)
+    rows = [replace(measure(facts.lang, entry_id, lines), fitted=fitted.get(entry_id, 0))
+            for entry_id, lines in by_entry.items()]
     everything = [line for lines in by_entry.values() for line in lines]
     if not rows:
         return rows
@@ -91,6 +94,7 @@ def typography_rows(facts: EditionFacts) -> list[TypographyRow]:
     aligned, pages, off = grid_alignment(facts.page_map)
     hollow = hollow_pages(facts.page_map)
     edition = replace(edition, hollow_pages=len(hollow), grid_aligned=f"{aligned}/{pages}",
+                      fitted=sum(abs(lines) for lines in fitted.values()),
                       worst=edition.worst + tuple(f"p. {page}: filled to {filled:.0%}" for page, filled, _ in hollow)
                       + tuple(f"p. {page}: columns off the grid" for page in off[:WORST]))
     return rows + [edition]

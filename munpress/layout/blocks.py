@@ -24,7 +24,8 @@ from reportlab.platypus import (
 from munpress.diagnostics import LayoutFailure, Sink
 from munpress.layout.copyfit import pull_quote
 from munpress.layout.markup import note_label, split_images
-from munpress.layout.paragraph import SetParagraph, keep_headings_with_text
+from munpress.layout.keeps import keep_headings_with_text
+from munpress.layout.paragraph import SetParagraph
 from munpress.layout.roles import label_widths as _label_widths
 from munpress.layout.roles import printable_label as _printable_label
 from munpress.layout.roles import signature_of

@@ -21,7 +21,8 @@ from reportlab.platypus import Flowable
 from munpress.layout.blocks import SPANNING, RecordedImage
 from munpress.layout.copyfit import HOLLOW
 from munpress.layout.pagemap import PageMap
-from munpress.layout.paragraph import HeadingWithText, SetParagraph
+from munpress.layout.keeps import HeadingWithText
+from munpress.layout.paragraph import SetParagraph
 
 PULL_BACK_LINES = 8  # an article with at most this many lines alone on its last page is pulled back
 PICTURE_SHRINK = 0.85  # a picture may be set down to this share of its size to pull text back

@@ -13,7 +13,8 @@ import math
 from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from munpress.layout.paragraph import HeadingWithText, SetParagraph
+from munpress.layout.keeps import HeadingWithText
+from munpress.layout.paragraph import SetParagraph
 
 MIN_PADDING = 3.0  # points kept clear above and below a block in the column
 
@@ -66,6 +67,8 @@ def on_grid(flowable: Flowable, grid: float) -> Flowable:
 
 
 def _sits_on_grid(flowable: Flowable) -> bool:
+    if getattr(flowable, "sits_on_grid", False):
+        return True  # made of flowables on the grid (layout/floats.py)
     if isinstance(flowable, ActionFlowable) or getattr(flowable, "_ZEROSIZE", False):
         return True  # a frame break of a split, not a block
     if isinstance(flowable, SetParagraph):

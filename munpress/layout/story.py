@@ -28,6 +28,7 @@ from munpress.layout.blocks import (
 from munpress.layout.flowables import AlignRight, BreakPage, FullPage, Marker, OpenerSpace, TocEntry
 from munpress.layout import fitting
 from munpress.layout.copyfit import COLUMNS_SPACE_AFTER, FillerPool, FillerSlot, pull_quote
+from munpress.layout.floats import float_pictures
 from munpress.layout.grid import on_grid
 from munpress.layout.markup import to_markup
 from munpress.layout.paragraph import SetParagraph
@@ -161,13 +162,13 @@ class StoryBuilder:
         if self.fits.get(entry.id):
             self.fitted[entry.id] = fitting.apply(body, self.fits[entry.id], width, self.theme.leading)
         if columns == 1:
-            return flowables + body
+            return flowables + float_pictures(body)
         for run in _runs_between_spanning(body):
             if isinstance(run, SPANNING):
                 flowables.append(run)
             elif run:
                 flowables.append(BalancedColumns(
-                    [on_grid(flowable, self.theme.leading) for flowable in run], nCols=columns, innerPadding=self.theme.gutter, leftPadding=0,
+                    float_pictures([on_grid(flowable, self.theme.leading) for flowable in run]), nCols=columns, innerPadding=self.theme.gutter, leftPadding=0,
                     rightPadding=0, topPadding=0, bottomPadding=0, spaceAfter=self.theme.leading * COLUMNS_SPACE_AFTER,
                     needed=self.theme.leading * 3))
         return flowables

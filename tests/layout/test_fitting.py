@@ -19,6 +19,7 @@ from munpress.layout.styles import build_styles
 from munpress.layout.fonts import load_family
 from munpress.layout.theme import Theme
 from munpress.manifest import load_manifest
+from munpress.checks import EditionFacts, typography_rows
 from munpress.checks.lost_text import lost_words
 from munpress.model.nodes import Document, Heading, Paragraph, Text
 from munpress.model.words import document_words
@@ -175,3 +176,12 @@ def test_copyfit_can_be_turned_off_and_a_wrong_value_is_one_clear_line(magazine_
     result = run_munpress("check", "147", "--root", str(magazine_copy))
     assert result.returncode == 2 and "layout.copyfit" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_the_report_shows_the_lines_each_article_was_fitted_by(pulled_back):
+    article, _, before, after = pulled_back
+    rows = {row.article: row for row in typography_rows(EditionFacts("ru", {}, page_map=after.page_map))}
+    assert rows[article.id].fitted == dict(after.page_map.fitted)[article.id] < 0
+    assert rows["(edition)"].fitted == sum(abs(lines) for _, lines in after.page_map.fitted)
+    plain = {row.article: row for row in typography_rows(EditionFacts("ru", {}, page_map=before.page_map))}
+    assert plain[article.id].fitted == 0 and plain["(edition)"].fitted == 0
