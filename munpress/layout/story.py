@@ -138,7 +138,7 @@ class StoryBuilder:
                 continue
             flowables.append(Paragraph(escape(rubric.title), s.toc_rubric))
             for entry in articles:
-                flowables.append(TocEntry(escape(plain_text(entry.title)), s.toc_entry, entry.id))
+                flowables.append(TocEntry(escape(_last_words_bound(plain_text(entry.title))), s.toc_entry, entry.id))
         return flowables
 
     # -- articles ---------------------------------------------------------------------
@@ -253,6 +253,12 @@ class StoryBuilder:
             Spacer(1, 20), Paragraph(f"ISSN {escape(front.issn)}", s.cover_line),
         ]
         return FullPage("back", content, valign="middle")
+
+
+def _last_words_bound(title: str) -> str:
+    """A contents title never ends on a line of one word: its last two words go together."""
+    head, space, last = title.rstrip().rpartition(" ")
+    return f"{head}\u00a0{last}" if space and len(head.split()) >= 2 else title
 
 
 def _runs_between_spanning(body: list[Flowable]) -> list:

@@ -134,6 +134,24 @@ def test_the_contents_leaders_stand_in_columns_of_one_pitch(built_issue):
         assert xs[-1] == leaders[0][-1]
 
 
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_contents_title_never_ends_on_one_word_nor_breaks_at_its_own_hyphen(built_issue, lang):
+    lines = [line.strip() for line in PdfReader(built_issue[lang]).pages[2].extract_text().splitlines()]
+    titles, current = [], []
+    for line in lines:  # a title's lines run from a rubric or a page number down to its leaders
+        if re.fullmatch(r"\.{4,}", line):
+            titles.append(current)
+        if re.fullmatch(r"\.{4,}|\d+", line) or line.isupper() or not line:
+            current = []
+        else:
+            current.append(line)
+    assert len(titles) >= 12 and sum(len(title) > 1 for title in titles) >= 5, titles
+    for title in titles:
+        if len(title) > 1:
+            assert len(title[-1].split()) >= 2, (lang, title)
+        assert not any(re.search(r"\w-$", line) for line in title), (lang, title)
+
+
 def test_fillers_and_pull_quotes_fill_what_articles_leave_empty():
     result = run_munpress("check", "147", "--json")
     findings = json.loads(result.stdout)
