@@ -185,3 +185,20 @@ def test_the_report_shows_the_lines_each_article_was_fitted_by(pulled_back):
     assert rows["(edition)"].fitted == sum(abs(lines) for _, lines in after.page_map.fitted)
     plain = {row.article: row for row in typography_rows(EditionFacts("ru", {}, page_map=before.page_map))}
     assert plain[article.id].fitted == 0 and plain["(edition)"].fitted == 0
+
+
+def test_pulling_back_sets_column_pictures_smaller_when_the_text_cannot_give_enough():
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    from munpress.layout.blocks import RecordedImage
+
+    theme, paragraphs = _paragraphs(0)
+    buffer = BytesIO()
+    PILImage.new("RGB", (40, 30), "grey").save(buffer, "PNG")
+    picture = RecordedImage(BytesIO(buffer.getvalue()), 200, 150)
+    won = fitting.apply([picture], -2, theme.width_of_columns(2), theme.leading)
+    assert (picture.drawWidth, picture.drawHeight) == pytest.approx((200 * fitting.PICTURE_SHRINK, 150 * fitting.PICTURE_SHRINK))
+    assert won == -int(150 * (1 - fitting.PICTURE_SHRINK) // theme.leading) == -1
+    assert picture.hAlign == "CENTER"
