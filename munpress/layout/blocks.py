@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import warnings
 from dataclasses import dataclass, replace
 from io import BytesIO
@@ -68,7 +69,16 @@ class RecordedImage(Image):
             recorder.add_image(name, pixels * 72 / self.drawWidth if self.drawWidth else 0, mode)
 
 
-class SpanningTable(Table):
+class ColumnTable(Table):
+    """A table in a column. Balanced columns deep-copy a flowable for each split they try;
+    a table's copy shares its cells and styles (wrap and split only rebind attributes), so
+    trying splits of a long table costs time linear in its rows, not quadratic."""
+
+    def __deepcopy__(self, memo):
+        return copy.copy(self)
+
+
+class SpanningTable(ColumnTable):
     """A table too wide for a column: the story sets it across the full text width."""
 
 
@@ -233,13 +243,13 @@ class BlockConverter:
     def _table(self, table: TableNode) -> Flowable:
         grid, spans, header_rows = _grid(table)
         columns = len(grid[0])
-        for width, kind in ((self.width, Table), (self.full_width, SpanningTable)):
+        for width, kind in ((self.width, ColumnTable), (self.full_width, SpanningTable)):
             for style in _shrinking(self.styles.table_cell):
                 minimum = _minimum_widths(grid, style)
                 if sum(minimum) <= width:
                     return self._set_table(table, grid, spans, header_rows, style,
                                            _column_widths(minimum, width), kind)
-                if kind is Table:
+                if kind is ColumnTable:
                     break  # a column table keeps the text size; it goes wide instead
         raise LayoutFailure(
             f"{self.entry_id}: a table of {columns} columns is too wide for the page even in "

@@ -62,6 +62,10 @@ class Settings:
     plain_line: int = -1  # this line (0-based) must not end with a hyphen: it ends a column
     forbid_at: float = INFINITY  # penalties this high are no break (a strict first try)
     looseness: int = 0  # lines more (+) or fewer (-) than the optimum, where feasible: TeX's \looseness
+    # from this line on every line has the same width and no rule asks which line it is, so
+    # breaks that differ only in how many lines came before are merged (TeX's easy_line):
+    # the active list stays short, and the time linear in the paragraph's length
+    easy_line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +170,7 @@ def _try_break(items, b, totals, active, widths, settings: Settings) -> list[_No
     survivors: list[_Node] = []
     candidates: dict[tuple[int, int, int], _Node] = {}
     tolerance, overfull, rag = settings.tolerance, settings.allow_overfull, settings.ragged_stretch
+    easy = None if settings.looseness else settings.easy_line
     for node in active:
         available = widths(node.line)
         natural = width_b - node.width + break_width
@@ -197,7 +202,8 @@ def _try_break(items, b, totals, active, widths, settings: Settings) -> list[_No
                 demerits += settings.fitness_demerits
             total = node.demerits + demerits
             hyphen_run = node.hyphen_run + 1 if flagged else 0
-            key = (node.line + 1, fitness, hyphen_run)
+            line = node.line + 1
+            key = (line if easy is None else min(line, easy), fitness, hyphen_run)
             if key not in candidates or total < candidates[key].demerits:
                 candidates[key] = _Node(b, node.line + 1, fitness, 0.0, 0.0, 0.0, total, hyphen_run,
                                         node, ratio if ratio < INFINITY else 0.0)

@@ -44,15 +44,16 @@ def set_lines(items: list[Item], widths, ragged: bool, plain_line: int = -1, loo
     `looseness`: lines more (or fewer) than the optimum, where the tolerance allows (TeX's
     \\looseness), for copyfitting."""
     rag = RAGGED_STRETCH if ragged else 0.0
+    easy = max(1, plain_line + 1)  # lines after the first are of one width (SetParagraph._set)
     # first with the last-line rules as hard rules, then as costs (items.LAST_LINE_PENALTY)
     for tolerance, forbid_at in ((2.0, LAST_LINE_PENALTY), (4.0, LAST_LINE_PENALTY), *((t, INFINITY) for t in TOLERANCES)):
         try:
             return break_lines(items, widths, Settings(tolerance=tolerance, ragged_stretch=rag, forbid_at=forbid_at,
-                                                       plain_line=plain_line, looseness=looseness))
+                                                       plain_line=plain_line, looseness=looseness, easy_line=easy))
         except NoFeasibleBreaks:
             continue
     return break_lines(items, widths, Settings(tolerance=INFINITY, ragged_stretch=rag, allow_overfull=True,
-                                               plain_line=plain_line))
+                                               plain_line=plain_line, easy_line=easy))
 
 
 RAGGED_STRETCH = 36.0  # points a ragged line may fall short of the measure without cost

@@ -91,3 +91,40 @@ def test_when_nothing_fits_the_tolerance_the_caller_is_told_and_may_allow_overfu
         break_lines(items, lambda n: 100)
     [line] = break_lines(items, lambda n: 100, Settings(tolerance=INFINITY, allow_overfull=True))
     assert line.ratio < -1
+
+
+def _paragraph(count: int, seed: int) -> list:
+    import random
+
+    rng = random.Random(seed)
+    return words(*(rng.choice((9, 14, 18, 23, 31, 40)) for _ in range(count)),
+                 hyphen_after=tuple(i for i in range(count) if rng.random() < 0.15))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_merging_breaks_past_the_first_line_gives_the_same_breaks(seed):
+    items = _paragraph(400, seed)
+    widths = lambda n: 230 if n == 0 else 250  # noqa: E731 - a first line of its own measure
+    plain = break_lines(items, widths, Settings(tolerance=10))
+    merged = break_lines(items, widths, Settings(tolerance=10, easy_line=1))
+    assert [(line.start, line.end) for line in merged] == [(line.start, line.end) for line in plain]
+
+
+def test_the_active_list_stays_short_however_long_the_paragraph(monkeypatch):
+    from munpress.layout import linebreak
+
+    peaks = {}
+    original = linebreak._try_break
+
+    def counting(items, b, totals, active, widths, settings):
+        peaks[key] = max(peaks.get(key, 0), len(active))
+        return original(items, b, totals, active, widths, settings)
+
+    monkeypatch.setattr(linebreak, "_try_break", counting)
+    for key in (500, 4000):
+        break_lines(_paragraph(key, 1), lambda n: 250, Settings(tolerance=10, easy_line=1))
+    assert peaks[4000] <= peaks[500] * 1.2  # not growing with the length: linear time
+    peaks.clear()
+    for key in (500, 4000):
+        break_lines(_paragraph(key, 1), lambda n: 250, Settings(tolerance=10))
+    assert peaks[4000] > peaks[500] * 2  # keyed by line number, the list grows (why merging matters)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from munpress.diagnostics import InputError, Sink
-from munpress.model.nodes import Block, Document
+from munpress.model.nodes import Block, Document, block_text
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.blocks import BlockReader
 from munpress.readers.docx.context import ReadContext
@@ -46,4 +46,25 @@ def read_docx(
             f"{package.file_name} is nested too deeply to read (damaged file?); save it again as .docx",
             article=article, code="docx.unreadable",
         ) from None
+    _refuse_pasted_data(blocks, package.file_name, article)
     return Document(tuple(blocks), source=package.file_name, lang=lang, review_marks=context.review.freeze())
+
+
+# Longer than any word or web address, and than ten columns of text: data pasted by mistake
+# (base64, a log). Setting it costs time in proportion; refusing it costs the editor a look.
+LONGEST_UNBROKEN = 20_000
+
+
+def _refuse_pasted_data(blocks: list[Block], file_name: str, article: str | None) -> None:
+    for block in blocks:
+        text = block_text(block)
+        if len(text) <= LONGEST_UNBROKEN:
+            continue
+        longest = max(text.split(), key=len, default="")
+        if len(longest) > LONGEST_UNBROKEN:
+            source = getattr(block, "source", None)
+            where = source.describe() if source else file_name
+            raise InputError(
+                f"{where} holds {len(longest):,} characters without a space («{longest[:24]}…»): "
+                "pasted data, not text", article=article, code="docx.unbroken-text",
+                hint="remove it, or break it into lines, and save the manuscript again")
