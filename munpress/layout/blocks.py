@@ -27,6 +27,7 @@ from munpress.layout.copyfit import pull_quote
 from munpress.layout.markup import note_label, split_images
 from munpress.layout.keeps import keep_headings_with_text
 from munpress.layout.paragraph import SetParagraph
+from munpress.layout.pictures import reduced
 from munpress.layout.roles import label_widths as _label_widths
 from munpress.layout.roles import printable_label as _printable_label
 from munpress.layout.roles import signature_of
@@ -217,19 +218,25 @@ class BlockConverter:
                     if pixel_width * pixel_height > MAX_PICTURE_PIXELS:  # never decoded
                         return self._refuse_image(image, f"has {pixel_width} × {pixel_height} pixels, too many "
                                                          "to decode", too_big)
-                    picture.load()  # Windows metafiles open but cannot be drawn here
-                    mode = picture.mode
+                    natural_width = image.width_pt or pixel_width * 72 / 300
+                    natural_height = image.height_pt or pixel_height * 72 / 300
+                    wide = self.top_level and self.full_width > self.width and \
+                        natural_width > self.width * WIDE_PICTURE
+                    width, kind = (self.full_width, SpanningImage) if wide else (self.width, RecordedImage)
+                    scale = min(width / natural_width, self.max_image_height / natural_height)
+                    data, mode = image.data, picture.mode
+                    smaller = reduced(image.data, picture, natural_width * scale, natural_height * scale)
+                    if smaller is not None:  # no more pixels than print needs: memory stays bounded
+                        data, pixel_width, mode = smaller
+                    else:
+                        picture.load()  # Windows metafiles open but cannot be drawn here
+                        mode = picture.mode
         except PILImage.DecompressionBombError:
             return self._refuse_image(image, "declares too many pixels to decode", too_big)
         except Exception:
             return self._refuse_image(image, f"({image.content_type}) cannot be drawn",
                                       "export the picture as PNG or JPEG and insert it again")
-        natural_width = image.width_pt or pixel_width * 72 / 300
-        natural_height = image.height_pt or pixel_height * 72 / 300
-        wide = self.top_level and self.full_width > self.width and natural_width > self.width * WIDE_PICTURE
-        width, kind = (self.full_width, SpanningImage) if wide else (self.width, RecordedImage)
-        scale = min(width / natural_width, self.max_image_height / natural_height)
-        picture = kind(BytesIO(image.data), natural_width * scale, natural_height * scale)
+        picture = kind(BytesIO(data), natural_width * scale, natural_height * scale)
         picture.record = (image.name, pixel_width, mode)
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture

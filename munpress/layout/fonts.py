@@ -6,6 +6,7 @@ covers, as plain sets of code points, so checks can judge glyph coverage without
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -43,9 +44,34 @@ def magazine_font_files(fonts_dir: Path) -> list[Path]:
     return sorted(fonts_dir.glob("*.[tT][tT][fF]"))
 
 
+# Larger than any font a magazine sets with (full CJK families are about 20 MB).
+LARGEST_FONT_BYTES = 64 * 1024 * 1024
+
+
+def _check_font_file(path: Path, magazine: Path) -> None:
+    """A font is read only when it is a regular file inside the magazine folder, of a font's
+    size: a link to /dev/zero would be read until memory runs out, a FIFO would block."""
+    def refuse(problem: str, hint: str) -> None:
+        raise InputError(f"cannot read font: {path.name} {problem}", file=str(path), code="font.unreadable",
+                         hint=hint)
+
+    target = path.resolve()
+    if not target.is_relative_to(magazine.resolve()):
+        refuse(f"is a link to {target}, outside the magazine folder", "copy the font file itself into fonts/")
+    mode = target.stat().st_mode
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+        refuse(f"is {kind}, not a font file", "remove it from fonts/ and copy the .ttf file there")
+    size = target.stat().st_size
+    if size > LARGEST_FONT_BYTES:
+        refuse(f"is {size / 1024 / 1024:,.0f} MB, larger than any font ({LARGEST_FONT_BYTES // 1024 // 1024} MB)",
+               "replace it with the font's .ttf file")
+
+
 def _local_faces(fonts_dir: Path, family: str) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for path in magazine_font_files(fonts_dir):
+        _check_font_file(path, fonts_dir.parent)
         try:
             info = TTFontFile(str(path), validate=0)
         except Exception as exc:  # a corrupt file must name itself, not crash

@@ -138,6 +138,11 @@ def _fit(canvas, text: str, font: str, size: float, width: float) -> str:
     """Shorten a running-head rubric with an ellipsis: the rubric is printed in full elsewhere."""
     if canvas.stringWidth(text, font, size) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    low, high = 0, len(text)  # the longest start that fits with the ellipsis: a binary search,
+    while low < high:         # as a title of any length costs a few measurements
+        middle = (low + high + 1) // 2
+        if canvas.stringWidth(text[:middle] + "…", font, size) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…"
