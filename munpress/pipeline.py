@@ -5,7 +5,6 @@ One function per command. Each returns values; the CLI renders them and sets the
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -177,10 +176,11 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
 
 
-def proof_slug(manifest: Manifest, edition: Edition) -> tuple[str, ...]:
-    """What a proof says of itself: issue, edition, build time, and a hash of each manuscript."""
-    hashes = [f"{entry.id.split('-')[0]}:{hashlib.sha256(entry.manuscript(edition.lang).read_bytes()).hexdigest()[:8]}"
-              for entry in manifest.issue.entries() if entry.in_edition(edition.lang)]
+def proof_slug(manifest: Manifest, edition: Edition, documents: dict[str, Document]) -> tuple[str, ...]:
+    """What a proof says of itself: issue, edition, build time, and a hash of each manuscript
+    as it was read for this build (a file saved since does not change what the proof says)."""
+    hashes = [f"{entry.id.split('-')[0]}:{documents[entry.id].sha256[:8]}"
+              for entry in manifest.issue.entries() if entry.id in documents]
     stamp = build_time().strftime("%Y-%m-%d %H:%M UTC")
     return (f"{label(edition.lang, 'proof')} · {edition.front.issue_line} · {edition.lang} · {stamp}",
             "sha256 " + "  ".join(hashes))
@@ -190,7 +190,7 @@ def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, sink: Sink) 
     if name == "screen":
         return prepared.laid_out.pdf  # the edition was laid out as screen for the checks
     magazine = manifest.magazine
-    slug = proof_slug(manifest, prepared.edition) if name == "proof" else ()
+    slug = proof_slug(manifest, prepared.edition, prepared.facts.documents) if name == "proof" else ()
     variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug)
     return layout_edition(prepared.edition, magazine.layout, magazine.root / "fonts", Sink(),
                           magazine.typography.unbreakable, variant).pdf

@@ -86,8 +86,11 @@ class StoryBuilder:
             Spacer(1, 50),
         ]
         content += [Paragraph(escape(line), s.cover_headline) for line in front.headlines]
-        barcode = CoverBarcode(front.issn, front.number_in_year, font_name=s.cover_line.fontName)
-        content += [Spacer(1, 20), AlignRight(barcode)]
+        try:
+            barcode: Flowable = AlignRight(CoverBarcode(front.issn, front.number_in_year, font_name=s.cover_line.fontName))
+        except ValueError:  # a wrong ISSN: no barcode a scanner would misread; `check` names the fix (checks/issn.py)
+            barcode = Paragraph(f"ISSN {escape(front.issn)}", replace_style(s.cover_line, "no-barcode", alignment=TA_RIGHT))
+        content += [Spacer(1, 20), barcode]
         return FullPage("cover", content)
 
     def _imprint(self, front: FrontMatter) -> Flowable:

@@ -47,6 +47,7 @@ MAGAZINE_TEXTS = ("title", "tagline", "kind_line", "founder", "publisher", "edit
                   "disclaimer", "photo_credits", "subscription")
 LAYOUT_KEYS = ("trim", "margins", "columns", "gutter", "body_size", "fonts", "bleed", "copyfit")
 MARGIN_KEYS = ("top", "bottom", "inner", "outer")
+LARGEST_PRINT_RUN = 10_000_000  # copies: more than any magazine prints; a typo's extra zeros are caught
 ISSUE_KEYS = ("number", "number_in_year", "date", "languages", "sections")
 NO_ROOT_HINT = "run munpress inside a magazine folder, or pass --root"
 
@@ -502,9 +503,9 @@ class IssueReader:
         doc = self.doc
         data = doc.table(doc.data, "", ISSUE_KEYS, ("headlines", "print_run", "signed_to_print"))
         number = doc.integer(data["number"], "number")
-        number_in_year = doc.integer(data["number_in_year"], "number_in_year")
+        number_in_year = doc.integer(data["number_in_year"], "number_in_year", 1, 99)  # the barcode's EAN-2 add-on
         date = doc.date(data["date"], "date")
-        print_run = doc.integer(data["print_run"], "print_run") if "print_run" in data else None
+        print_run = doc.integer(data["print_run"], "print_run", 1, LARGEST_PRINT_RUN) if "print_run" in data else None
         signed = doc.date(data["signed_to_print"], "signed_to_print") if "signed_to_print" in data else None
         if signed is not None and signed > date:
             doc.fail("signed_to_print", "manifest.value", f"{signed} is after the issue's date ({date})",

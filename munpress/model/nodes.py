@@ -144,6 +144,7 @@ class Document:
     source: str
     lang: str | None = None
     review_marks: "ReviewMarks" = field(default_factory=lambda: ReviewMarks())
+    sha256: str = ""  # of the file's bytes as read: what a proof names the manuscript by
 
 
 @dataclass(frozen=True, slots=True)

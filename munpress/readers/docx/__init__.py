@@ -47,7 +47,8 @@ def read_docx(
             article=article, code="docx.unreadable",
         ) from None
     _refuse_pasted_data(blocks, package.file_name, article)
-    return Document(tuple(blocks), source=package.file_name, lang=lang, review_marks=context.review.freeze())
+    return Document(tuple(blocks), source=package.file_name, lang=lang, review_marks=context.review.freeze(),
+                    sha256=package.sha256)
 
 
 # Longer than any word or web address, and than ten columns of text: data pasted by mistake

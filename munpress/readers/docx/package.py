@@ -8,6 +8,7 @@ The parts the reader needs are found through relationships, never by hard-coded 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import urllib.parse
@@ -27,6 +28,7 @@ from munpress.readers.docx import ooxml
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024  # read whole into memory: the zip-bomb limit bounds it too
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECK_FROM_SIZE = 10 * 1024 * 1024
 MAX_MEMBERS = 20_000
@@ -40,6 +42,7 @@ class DocxPackage:
     """The parts of an opened manuscript the reader walks."""
 
     file_name: str
+    sha256: str  # of the bytes read
     document_part: Part
     document: ooxml.Element
     styles: ooxml.Element | None
@@ -58,16 +61,21 @@ class PartTree:
 
 
 def open_package(path: Path, *, sink: Sink, article: str | None = None) -> DocxPackage:
+    """The file is read once, and everything after works on those bytes: a manuscript saved
+    or deleted while a build runs cannot be half one version and half another, and the
+    proof's hash is of the text that was set."""
     name = path.name
     try:
-        check_container(path, name)
-        document = load_document(path, name)
+        data = read_once(path, name)
+        check_container(data, name)
+        document = load_document(data, name)
     except InputError as error:
         error.article = article
         raise
     part = document.part
     return DocxPackage(
         file_name=name,
+        sha256=hashlib.sha256(data).hexdigest(),
         document_part=part,
         document=part.element,
         styles=related_element(part, RT.STYLES, name, sink, article),
@@ -78,24 +86,36 @@ def open_package(path: Path, *, sink: Sink, article: str | None = None) -> DocxP
     )
 
 
-def load_document(path: Path, name: str) -> "docx.document.Document":
+def read_once(path: Path, name: str) -> bytes:
     try:
-        return docx.Document(str(path))
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise refusal(name, f"cannot be opened ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise refusal(name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than any manuscript; "
+                            + ASK_AGAIN)
+    return data
+
+
+def load_document(data: bytes, name: str) -> "docx.document.Document":
+    try:
+        return docx.Document(io.BytesIO(data))
     except KeyError as error:
         if "no item named" not in str(error):
             raise refusal(name, explain_open_failure(error)) from None
     except Exception as error:  # python-docx, zipfile and lxml raise many kinds
         raise refusal(name, explain_open_failure(error)) from None
     try:  # a relationship points at a part the zip lacks (say, a lost picture): drop it and retry
-        return docx.Document(without_dangling_relationships(path))
+        return docx.Document(without_dangling_relationships(data))
     except Exception as error:
         raise refusal(name, explain_open_failure(error)) from None
 
 
-def without_dangling_relationships(path: Path) -> io.BytesIO:
+def without_dangling_relationships(data: bytes) -> io.BytesIO:
     """An in-memory copy of the package whose relationships all lead to parts it holds."""
     repaired = io.BytesIO()
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(repaired, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(repaired, "w", zipfile.ZIP_DEFLATED) as target:
         names = set(source.namelist())
         for item in source.infolist():
             if source.getinfo(item.filename) is not item:
@@ -132,13 +152,9 @@ SAVE_AGAIN = "open it in Word and save it as .docx"
 ASK_AGAIN = "ask the author for the file again, saved from Word as .docx"
 
 
-def check_container(path: Path, name: str) -> None:
+def check_container(data: bytes, name: str) -> None:
     """Refuse what is not a sound, sane, transitional .docx zip before anything inflates it."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(8)
-    except OSError as error:
-        raise refusal(name, f"cannot be opened ({error.strerror or error})") from None
+    head = data[:8]
     if not head:
         raise refusal(name, "is empty (0 bytes); save the manuscript again as .docx")
     if head.startswith(OLE2_MAGIC):
@@ -150,12 +166,12 @@ def check_container(path: Path, name: str) -> None:
         raise refusal(name, "is a PDF, not a Word file; ask for the .docx, or open it in Word and save it as .docx")
     if not head.startswith(ZIP_MAGICS):
         raise refusal(name, "is not a readable .docx (damaged or not a Word file); " + SAVE_AGAIN)
-    check_zip(path, name)
+    check_zip(data, name)
 
 
-def check_zip(path: Path, name: str) -> None:
+def check_zip(data: bytes, name: str) -> None:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             check_sizes(members, name)
             check_packing(members, name)

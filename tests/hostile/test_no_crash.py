@@ -1,0 +1,69 @@
+"""Input that used to crash munpress with exit 70 (issue 12): each is now a finding or one
+clear line with exit 2."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from munpress import pipeline
+from munpress.diagnostics import Sink
+from tests.conftest import run_munpress
+from tests.hostile.test_hostile_input import (  # noqa: F401 - fixtures, used by name
+    ARTICLE,
+    ISSUE,
+    assert_refused,
+    build,
+    edit,
+    good_build,
+    out,
+)
+
+
+def test_an_issn_with_a_wrong_check_digit_is_a_finding_that_gives_the_right_one(magazine_copy, tmp_path):
+    edit(magazine_copy / "munpress.toml", 'issn = "1694-7053"', 'issn = "1694-7054"')
+    check = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine_copy))
+    assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
+    findings = json.loads(check.stdout)
+    findings = findings["findings"] if isinstance(findings, dict) else findings
+    messages = {finding["code"]: finding["message"] for finding in findings}
+    assert messages["issn.check-digit"] == "ISSN 1694-7054 has check digit 4, but its digits give 3"
+    made = run_munpress("build", "147", "--lang", "ky", "--variant", "screen", "--root", str(magazine_copy),
+                        "--out", str(tmp_path / "out"))
+    assert made.returncode == 0 and "2 errors" in made.stderr  # the PDF is made; check names the error
+    cover = PdfReader(tmp_path / "out" / "municipalitet-147-ky-screen.pdf").pages[0].extract_text()
+    assert "ISSN 1694-7054" in cover  # printed as text, with no barcode a scanner would misread
+
+
+@pytest.mark.parametrize(("old", "new", "key", "limit"), [
+    ("number_in_year = 1\n", "number_in_year = 100\n", "number_in_year", "from 1 to 99"),
+    ("print_run = 1000 ", "print_run = 100000000000000000000 ", "print_run", "from 1 to 10000000"),
+])
+def test_an_issue_number_or_print_run_out_of_range_is_refused(magazine_copy, out, good_build, old, new, key, limit):
+    edit(magazine_copy / ISSUE, old, new)
+    assert_refused(build(magazine_copy, out), out, good_build, names=(ISSUE, key), fix=limit)
+
+
+@pytest.mark.parametrize("what", ["deleted", "replaced"])
+def test_a_manuscript_deleted_or_replaced_during_a_proof_build_is_named_by_what_was_read(magazine_copy, tmp_path,
+                                                                                          monkeypatch, what):
+    article = magazine_copy / ARTICLE
+    read_then = hashlib.sha256(article.read_bytes()).hexdigest()[:8]
+    reading = pipeline._read_manuscripts
+
+    def read_then_change(manifest, lang, sink, typography):
+        found = reading(manifest, lang, sink, typography)
+        if what == "deleted":
+            article.unlink()  # an editor's program replaces the file: gone for a moment
+        else:
+            shutil.copy(magazine_copy / ARTICLE.replace("03-participatory-budget", "05-apricot-brand"), article)
+        return found
+
+    monkeypatch.setattr(pipeline, "_read_manuscripts", read_then_change)
+    result = pipeline.build_issue(magazine_copy, "147", ["ky"], tmp_path / "out", Sink(), variants=("proof",))
+    slug = PdfReader(result.paths[0]).pages[5].extract_text()
+    assert f"03:{read_then}" in slug  # the hash of the text that was set, not of the file now
