@@ -1,11 +1,13 @@
 """The command line: parses options, calls one pipeline function, renders the result.
 
 Exit codes: 0 fine (warnings allowed), 1 the check found errors (or text would be lost),
-2 unusable input or usage (one line, no traceback), 130 interrupted, 70 a bug in munpress.
+2 unusable input or usage (one line, no traceback), 130 interrupted, 70 a bug in munpress,
+74 the output cannot be written, 141 the output's reader went away (a closed pipe).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -30,8 +32,16 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_e
                   help="Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.")
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader of the output went away (`| head -1`): rich's default is exit 1, which
+        the contract keeps for check errors."""
+        _leave_output()
+        raise SystemExit(EXIT_BROKEN_PIPE)
+
+
 def _console(stderr: bool = False) -> Console:
-    console = Console(stderr=stderr, highlight=False)
+    console = _Console(stderr=stderr, highlight=False)
     if not console.is_terminal and not os.environ.get("COLUMNS"):
         console.width = 160  # a log or a pipe: tables' cells whole, each message on one line
     return console
@@ -430,26 +440,69 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int, issue: str) ->
     out.print(f"{_summary(diagnostics)} in {articles} article{'s' * (articles != 1)}")
 
 
+# Exit codes beyond the contract's 0, 1, 2, 70 and 130: what a shell's own tools give.
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of the output went away (`| head -1`)
+EXIT_CANNOT_WRITE = 74  # sysexits' EX_IOERR: the output cannot be written (a full disk, /dev/full)
+
+
+def _lenient_streams() -> None:
+    """A console or a redirect in cp1251 or ASCII cannot show ң, ө, ү: such letters print as
+    «?» there, rather than stopping the command (UTF-8 output is unchanged)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+def _leave_output() -> None:
+    """Nothing more goes to stdout, not even the flush at exit, which would fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main() -> None:
     """Entry point: renders munpress's own errors as one line; never a traceback for input."""
+    _lenient_streams()
     try:
         # click prints usage errors and help itself and exits; a Ctrl-C that ReportLab
         # swallows is remembered, so no PDF is replaced after it
         with interrupts_remembered():
-            app(prog_name="munpress")  # also under python -m munpress: its help and completion
+            try:
+                app(prog_name="munpress")  # also under python -m munpress: its help and completion
+            finally:
+                sys.stdout.flush()  # a full disk or a closed pipe is found here, not at exit
     except SystemExit as done:
         if done.code == 130:  # click turned the Ctrl-C into exit code 130
             err.print("interrupted; no file was changed")
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click's sign of a closed pipe (its exit 1)
+            _leave_output()
+            sys.exit(EXIT_BROKEN_PIPE)
         raise
+    except BrokenPipeError:
+        _leave_output()
+        sys.exit(EXIT_BROKEN_PIPE)
     except MunpressError as error:  # the line is text: a hint's "[table]" must stay as typed
         err.print(f"[red]error:[/red] {escape(error.one_line())}", soft_wrap=True, markup=True)
         sys.exit(error.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("interrupted; no file was changed")
         sys.exit(130)
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG):
+            _internal_error(error)
+        _leave_output()
+        err.print(f"error: the output cannot be written: {error.strerror}; free some space or write it "
+                  "elsewhere", markup=False, soft_wrap=True)
+        sys.exit(EXIT_CANNOT_WRITE)
     except Exception as bug:  # a bug in munpress, not the user's input
-        if os.environ.get("MUNPRESS_DEBUG"):
-            raise
-        err.print(f"munpress: internal error: {type(bug).__name__}: {bug} (run with MUNPRESS_DEBUG=1 "
-                  "for the traceback and report it)", markup=False)
-        sys.exit(70)
+        _internal_error(bug)
+
+
+def _internal_error(bug: Exception) -> None:
+    if os.environ.get("MUNPRESS_DEBUG"):
+        raise bug
+    err.print(f"munpress: internal error: {type(bug).__name__}: {bug} (run with MUNPRESS_DEBUG=1 "
+              "for the traceback and report it)", markup=False)
+    sys.exit(70)

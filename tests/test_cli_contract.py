@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
+import pytest
 from pypdf import PdfReader
 
-from tests.conftest import run_munpress
+from tests.conftest import REPO, run_munpress
 
 
 def test_check_passes_on_the_sample_issue_with_json():
@@ -165,3 +169,35 @@ def test_flatplan_writes_one_sheet_per_edition_with_every_folio(tmp_path):
     text = reader.pages[0].extract_text()
     assert len(reader.pages) == 1 and "Мазмуну" in text
     assert all(str(folio) in text for folio in range(2, 28))
+
+
+def _munpress(*args: str, **options) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "munpress", *args], cwd=REPO, timeout=300, **options)
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "ascii"])
+def test_a_console_that_is_not_utf8_gets_the_table_with_question_marks_not_a_crash(encoding):
+    done = _munpress("toc", "147", "--lang", "ky", capture_output=True,
+                     env={**os.environ, "PYTHONIOENCODING": encoding})
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    text = done.stdout.decode(encoding)
+    assert "Мазмуну" not in text or encoding == "cp1251"
+    assert "?" in text and "19" in text  # ң ө ү shown as «?», the page numbers as they are
+
+
+def test_an_output_that_cannot_be_written_is_exit_74_with_one_line():
+    with open("/dev/full", "w") as full:
+        done = _munpress("fonts", stdout=full, stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 74, done.stderr
+    assert done.stderr.strip() == "error: the output cannot be written: No space left on device; " \
+                                  "free some space or write it elsewhere"
+
+
+@pytest.mark.parametrize("command", [("fonts",), ("toc", "147", "--lang", "ky", "--toml")])
+def test_a_reader_that_goes_away_is_exit_141_as_for_a_shells_own_tools(command):
+    child = subprocess.Popen([sys.executable, "-m", "munpress", *command], cwd=REPO, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    child.stdout.close()  # `| head -0`: gone before anything is written
+    _, stderr = child.communicate(timeout=300)
+    assert child.returncode == 141, stderr.decode()
+    assert b"Traceback" not in stderr and b"internal error" not in stderr
