@@ -8,6 +8,7 @@ each section shows a commented article to copy. An existing issue is never overw
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import json
 from pathlib import Path
@@ -28,12 +29,27 @@ def new_issue(root: Path, number: str, template: str | None = None) -> Path:
                          file=str(folder), code="usage.issue-exists",
                          hint="choose another number, or remove the folder yourself")
     previous = load_manifest(root, template, check_files=False).issue
+    if (previous.date.year, previous.date.month) == (dt.MAXYEAR, 12):
+        raise InputError(f"issue {previous.number} is dated {previous.date.isoformat()}: the month after it is past "
+                         f"the year {dt.MAXYEAR}", file=str(root / "issues" / template / ISSUE_FILE),
+                         code="usage.issue-date", hint=f"correct its date, or copy another: munpress new {number} "
+                                                       "--from <issue>")
     date = _next_month(previous.date)
     number_in_year = previous.number_in_year + 1 if date.year == previous.date.year else 1
-    (folder / "manuscripts").mkdir(parents=True)
-    for lang in previous.languages:
-        (folder / "manuscripts" / lang).mkdir()
-    (folder / ISSUE_FILE).write_text(_issue_toml(int(number), number_in_year, date, previous), "utf-8")
+    text = _issue_toml(int(number), number_in_year, date, previous)
+    made: list[Path] = []
+    try:
+        for path in (folder, folder / "manuscripts", *(folder / "manuscripts" / lang for lang in previous.languages)):
+            path.mkdir(parents=path == folder)
+            made.append(path)
+        (folder / ISSUE_FILE).write_text(text, "utf-8")
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            (folder / ISSUE_FILE).unlink(missing_ok=True)
+            for path in reversed(made):  # what this command made, and nothing else
+                path.rmdir()
+        raise InputError(f"cannot create {folder.relative_to(root)}: {error.strerror or error}", file=str(folder.parent),
+                         code="usage.unwritable", hint="make the issues folder writable, then run it again") from None
     return folder
 
 

@@ -74,13 +74,16 @@ def _set_page(article, entry_id: str, pages: dict[str, int], languages: tuple[st
 
 
 def _replace(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
+    temporary = None
+    try:  # a read-only folder refuses the temporary file already
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.chmod(temporary, path.stat().st_mode & 0o777)
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         raise InputError(f"cannot write the planned pages: {error.strerror or error}", file=str(path),
-                         code="manifest.unwritable", hint="make issue.toml writable, then run it again") from None
+                         code="manifest.unwritable",
+                         hint="make issue.toml and its folder writable, then run it again") from None

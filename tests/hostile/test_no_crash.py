@@ -67,3 +67,48 @@ def test_a_manuscript_deleted_or_replaced_during_a_proof_build_is_named_by_what_
     result = pipeline.build_issue(magazine_copy, "147", ["ky"], tmp_path / "out", Sink(), variants=("proof",))
     slug = PdfReader(result.paths[0]).pages[5].extract_text()
     assert f"03:{read_then}" in slug  # the hash of the text that was set, not of the file now
+
+
+def test_new_from_an_issue_dated_in_the_last_month_of_9999_is_one_line(magazine_copy):
+    edit(magazine_copy / ISSUE, "date = 2024-01-15", "date = 9999-12-31")
+    done = run_munpress("new", "148", "--from", "147", "--root", str(magazine_copy))
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "past the year 9999" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (magazine_copy / "issues" / "148").exists()
+
+
+def test_new_in_a_folder_it_cannot_write_leaves_nothing_half_made(magazine_copy, monkeypatch):
+    from pathlib import Path
+
+    from munpress.diagnostics import InputError
+    from munpress.scaffold import new_issue
+
+    real_write = Path.write_text
+
+    def read_only(self, *args, **kwargs):  # the tests run as root, which writes anywhere: refuse here
+        if self.name == "issue.toml" and "148" in self.parts:
+            raise PermissionError(13, "Permission denied")
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", read_only)
+    with pytest.raises(InputError) as refused:
+        new_issue(magazine_copy, "148", "147")
+    assert "cannot create issues/148: Permission denied" in refused.value.one_line()
+    assert not (magazine_copy / "issues" / "148").exists()
+
+
+def test_toc_write_in_a_folder_it_cannot_write_is_one_line(magazine_copy, monkeypatch):
+    import tempfile
+
+    from munpress.diagnostics import InputError
+    from munpress.manifest.edit import _replace
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    before = (magazine_copy / ISSUE).read_text("utf-8")
+    with pytest.raises(InputError) as error:
+        _replace(magazine_copy / ISSUE, before + "# changed\n")
+    assert "cannot write the planned pages: Permission denied" in error.value.one_line()
+    assert (magazine_copy / ISSUE).read_text("utf-8") == before
