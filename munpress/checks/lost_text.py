@@ -60,15 +60,16 @@ def lost_in_print(document: Document, lines: Sequence[str], blank: set[str] = fr
     travels with its picture, and a pull quote set in the text is placed like one: either
     may wait for the next column (layout/floats.py), so each is looked for on its own, the
     rest in the manuscript's order."""
-    owner: list[int] = []  # the block of each word
-    for number, block in enumerate(document.blocks):
-        owner += [number] * len(document_words(replace(document, blocks=(block,))))
-    floating = {number for number, block in enumerate(document.blocks) if getattr(block, "role", "") in FLOATING_ROLES}
-    runs = [[n for n in range(len(document.blocks)) if n not in floating], *([n] for n in sorted(floating))]
+    words_of = [len(document_words(replace(document, blocks=(block,)))) for block in document.blocks]
+    starts = [0]
+    for count in words_of:
+        starts.append(starts[-1] + count)
+    floating = [number for number, block in enumerate(document.blocks) if getattr(block, "role", "") in FLOATING_ROLES]
+    chosen = set(floating)
+    runs = [[n for n in range(len(document.blocks)) if n not in chosen], *([n] for n in floating)]
     lost = []
     for run in runs:
-        members = set(run)
-        indexes = [i for i, number in enumerate(owner) if number in members]
+        indexes = [i for n in run for i in range(starts[n], starts[n + 1])]
         words = document_words(replace(document, blocks=tuple(document.blocks[n] for n in run)))
         lost += [indexes[k] for k in lost_printable_words(words, lines, blank)]
     return sorted(lost)

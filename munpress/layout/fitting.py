@@ -1,7 +1,8 @@
 """Copyfitting by whole lines, worked out over the whole edition from a first layout.
 
-An article that runs onto a page of its own by a few lines is pulled back: paragraphs are
-set a line shorter where it costs least (TeX's `\\looseness`), pictures a little smaller.
+An article that runs onto a page of its own by a few lines, in an edition one page over a
+multiple of four, is pulled back: paragraphs are set a line shorter where it costs least
+(TeX's `\\looseness`), pictures a little smaller.
 One that leaves its last page hollow, with no filler to fill it, is run long the same way.
 The edition is then laid out again, and the second layout is kept only when it is better
 for the whole issue (a page count the printer can stitch, fewer hollow and filled pages);
@@ -26,7 +27,7 @@ from munpress.layout.paragraph import SetParagraph
 
 PULL_BACK_LINES = 8  # an article with at most this many lines alone on its last page is pulled back
 PICTURE_SHRINK = 0.85  # a picture may be set down to this share of its size to pull text back
-STRETCH_LINES = 24  # at most this many lines are added to run an article long
+STRETCH_LINES = 24  # at most this many lines are added to run an article long; a page that needs more is left
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def plan(page_map: PageMap, frame_height: float, leading: float, columns: int) -
     pictures_on = {(image.entry_id, image.page) for image in page_map.images}
     filled_by_filler = {filler.page for filler in page_map.fillers}
     placements = page_map.placements
+    one_over = page_map.page_count % 4 == 1  # a page freed makes it a multiple of four
     fits = []
     for index, placement in enumerate(placements):
         if placement.kind != "article":
@@ -53,12 +55,15 @@ def plan(page_map: PageMap, frame_height: float, leading: float, columns: int) -
             continue  # the next entry starts on the article's last page: nothing is left hollow
         held = lines_on[(placement.entry_id, last)]
         if last > placement.page and 0 < held <= PULL_BACK_LINES and (placement.entry_id, last) not in pictures_on:
+            if not one_over:
+                continue  # the page it frees would not make the count one the printer can stitch
             fits.append(Fit(placement.entry_id, -(held + columns)))  # a line a column more: splits keep two lines
             continue
         page = page_map.pages[last - 1]
         if page.filled < 1 - HOLLOW and last not in filled_by_filler:
-            missing = math.ceil(((1 - HOLLOW) - page.filled) * frame_height / leading)
-            fits.append(Fit(placement.entry_id, min(STRETCH_LINES, missing * columns)))
+            missing = math.ceil(((1 - HOLLOW) - page.filled) * frame_height / leading) * columns
+            if missing <= STRETCH_LINES:  # more than that no running long can give: not tried
+                fits.append(Fit(placement.entry_id, missing))
     return tuple(fits)
 
 

@@ -13,11 +13,13 @@ import json
 import math
 import os
 import re
+import stat
 import tomllib
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, NoReturn, TypeVar
 
 from munpress.diagnostics import InputError
+from munpress.model.text import clean
 from munpress.manifest.schema import (
     ENTRY_KINDS,
     FILLER_KINDS,
@@ -213,13 +215,33 @@ def parse_toml(path: Path, label: str) -> dict[str, Any]:
                          code="manifest.unreadable") from None
     hint = 'TOML: key = value, text in "quotes", [table] headers; see docs/manifest.md'
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(clean(text))  # Mac-decomposed letters composed, invisible characters gone
     except tomllib.TOMLDecodeError as error:
         raise InputError(syntax_message(str(error), text.splitlines() or [""]), file=label,
                          code="manifest.syntax", hint=hint) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise InputError("TOML syntax error: arrays or inline tables nested too deeply (damaged file?)",
                          file=label, code="manifest.syntax", hint=hint) from None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file itself, whatever its name: two hard links to one file are one manuscript."""
+    try:
+        status = path.stat()
+    except (OSError, ValueError):
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
+
+
+def _not_a_file(path: Path) -> str:
+    """What a path that exists but is no regular file is ("" for a file or nothing there)."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return ""
+    if stat.S_ISREG(mode):
+        return ""
+    return "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
 
 
 def is_file(path: Path) -> bool:
@@ -411,7 +433,7 @@ class DocxPaths:
         self.doc, self.base, self.root, self.check_files = doc, base, root, check_files
         self.where, self.written = where, written  # where paths start; how to write one
         self.duplicate, self.duplicate_code = duplicate, duplicate_code
-        self.files: dict[Path, str] = {}
+        self.files: dict[Path | tuple[int, int], str] = {}  # by path, and by the file itself (hard links)
         self.missing: list[tuple[str, str]] = []  # (key path, path as written)
 
     def read(self, value: Any, path: str) -> Path:
@@ -436,11 +458,19 @@ class DocxPaths:
         if not text.lower().endswith(".docx"):
             doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
                      "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
+        kind = _not_a_file(real)
+        if self.check_files and kind:
+            doc.fail(path, "manifest.not-a-file", f"{text} is {kind}, not a Word file",
+                     "name the .docx file itself, not a folder or a device")
         if self.check_files and not is_file(real):
             self.missing.append((path, text))
-        if real in self.files:
-            doc.fail(path, self.duplicate_code, f"{text} is already used by {self.files[real]}", self.duplicate)
+        same = self.files.get(real) or self.files.get(_identity(real))
+        if same:
+            how = "" if real in self.files else " (the same file under another name: a hard link)"
+            doc.fail(path, self.duplicate_code, f"{text} is already used by {same}{how}", self.duplicate)
         self.files[real] = path
+        if (identity := _identity(real)) is not None:
+            self.files[identity] = path
         return Path(os.path.normpath(written))
 
     def report_missing(self) -> None:
@@ -503,6 +533,9 @@ class IssueReader:
         doc = self.doc
         data = doc.table(doc.data, "", ISSUE_KEYS, ("headlines", "print_run", "signed_to_print"))
         number = doc.integer(data["number"], "number")
+        if self.folder.name.isdigit() and int(self.folder.name) != number:  # the PDFs are named by the number
+            doc.fail("number", "manifest.value", f"number = {number}, but the issue's folder is issues/{self.folder.name}/",
+                     f"set number = {int(self.folder.name)}, or rename the folder to issues/{number}/")
         number_in_year = doc.integer(data["number_in_year"], "number_in_year", 1, 99)  # the barcode's EAN-2 add-on
         date = doc.date(data["date"], "date")
         print_run = doc.integer(data["print_run"], "print_run", 1, LARGEST_PRINT_RUN) if "print_run" in data else None

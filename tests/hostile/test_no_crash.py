@@ -112,3 +112,57 @@ def test_toc_write_in_a_folder_it_cannot_write_is_one_line(magazine_copy, monkey
         _replace(magazine_copy / ISSUE, before + "# changed\n")
     assert "cannot write the planned pages: Permission denied" in error.value.one_line()
     assert (magazine_copy / ISSUE).read_text("utf-8") == before
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_decomposed_letters_and_invisible_characters_print_as_the_letters_they_are(magazine_copy, tmp_path, lang):
+    from tests.readers.docx_builder import Manuscript, paragraph
+
+    # a Mac's й = и + U+0306 and ё = е + U+0308; web copy-paste's U+200B and U+FEFF inside words
+    words = {"ky": "Мои\u0306 айылдын жаңы жолу: быи\u0306ыл мектепке чеи\u0306ин асфальт төшөлдү, "
+                   "муници\u200bпалитет акча\ufeffны өзү тапты.",
+             "ru": "Мои\u0306 посёлок: в этом году к школе проложили дорогу, е\u0308лку поставили на площади, "
+                   "муници\u200bпалитет нашёл деньги\ufeff сам."}[lang]
+    article = magazine_copy / f"issues/147/manuscripts/{lang}/03-participatory-budget.docx"
+    Manuscript().body(paragraph("Мои\u0306 заголовок", "Title") + paragraph(words * 4)).save(article.parent, article.name)
+    edit(magazine_copy / ISSUE, 'title = { ky = "КӨҢҮЛ ЧОРДОНУНДА"', 'title = { ky = "КӨҢҮЛ ЧОРДОНУНДА И\u0306"')
+    done = run_munpress("build", "147", "--lang", lang, "--variant", "screen", "--root", str(magazine_copy),
+                        "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr  # no lost text, no glyph printed blank
+    assert "would print blank" not in done.stderr
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "out" / f"municipalitet-147-{lang}-screen.pdf").pages)
+    assert "Мой" in text and "муниципалитет" in text.replace("-\n", "")
+    assert "\u0306" not in text and "\u0308" not in text and "\u200b" not in text and "\ufeff" not in text
+    if lang == "ru":
+        assert "ёлку" in text
+    else:
+        assert "КӨҢҮЛ ЧОРДОНУНДА Й" in text  # the manifest's text composed too
+
+
+def test_an_issue_number_that_is_not_its_folders_names_both(magazine_copy, out, good_build):
+    edit(magazine_copy / ISSUE, "number = 147", "number = 901")
+    assert_refused(build(magazine_copy, out), out, good_build,
+                   names=(ISSUE, "number = 901", "issues/147/"), fix="set number = 147")
+
+
+def test_the_same_manuscript_listed_twice_through_a_hard_link_is_refused(magazine_copy, out, good_build):
+    import os
+
+    other = magazine_copy / ARTICLE.replace("03-participatory-budget", "05-apricot-brand")
+    other.unlink()
+    os.link(magazine_copy / ARTICLE, other)
+    line = assert_refused(build(magazine_copy, out), out, good_build, names=(ISSUE, "05-apricot-brand.docx"),
+                          fix="each manuscript file belongs to one article")
+    assert "hard link" in line
+
+
+@pytest.mark.parametrize("kind", ["folder", "FIFO"])
+def test_a_manuscript_path_that_is_a_folder_or_a_fifo_says_what_it_is(magazine_copy, out, good_build, kind):
+    import os
+
+    path = magazine_copy / ARTICLE
+    path.unlink()
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
+    assert_refused(build(magazine_copy, out), out, good_build,
+                   names=(ISSUE, f"03-participatory-budget.docx is a {kind}, not a Word file"),
+                   fix="name the .docx file itself")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from munpress.model.nodes import MARKS, Inline, LineBreak, NoteRef, Text
+from munpress.model.text import clean
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.context import ReadContext
 from munpress.readers.docx.fields import hyperlink_target
@@ -176,6 +177,7 @@ class InlineReader:
             return
         if not plain and state.font is not None:
             text = self.symbol_font_text(text, state.font)
+        text = clean(text)
         if text:
             self.content.inlines.append(Text(text, state.marks, state.link))
 
@@ -222,7 +224,7 @@ class InlineReader:
         self.content.text_boxes.extend(anchored.text_boxes)
 
     def read_equation(self, node: ooxml.Element) -> None:
-        text = "".join(ooxml.own_text(piece) for piece in ooxml.descendants(node, "m:t"))
+        text = clean("".join(ooxml.own_text(piece) for piece in ooxml.descendants(node, "m:t")))
         if text.strip():
             self.content.inlines.append(Text(text))
             self.context.warn_once(
@@ -239,7 +241,7 @@ def merge_inlines(inlines: list[Inline]) -> list[Inline]:
         previous = merged[-1] if merged else None
         if (isinstance(node, Text) and isinstance(previous, Text)
                 and previous.marks == node.marks and previous.link == node.link):
-            merged[-1] = Text(previous.text + node.text, node.marks, node.link)
+            merged[-1] = Text(clean(previous.text + node.text), node.marks, node.link)  # a mark split off its letter
         else:
             merged.append(node)
     while merged and isinstance(merged[-1], LineBreak):
