@@ -14,10 +14,12 @@ being renamed into place comes too late and is let go: the files are all new, no
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import signal
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +38,7 @@ _FIXES = {
     errno.EISDIR: "a folder has the PDF's name: remove or rename it, or choose another folder with --out",
 }
 _DEFAULT_FIX = "choose a writable folder with --out"
+STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 _interrupted = threading.Event()  # Ctrl-C was pressed
 _renaming = threading.Event()  # the files are being renamed into place: too late to stop
 
@@ -54,11 +57,14 @@ def interrupts_remembered() -> Iterator[None]:
             _interrupted.set()
             raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGINT, remember)
+    # a CI cancel, a timeout or `docker stop` sends SIGTERM, a closed terminal SIGHUP: each
+    # stops the build as Ctrl-C does, leaving the last good PDFs and no temporary file
+    previous = {number: signal.signal(number, remember) for number in STOPPING}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
         _interrupted.clear()
 
 
@@ -90,9 +96,11 @@ def write_pdfs(files: dict[Path, bytes]) -> list[Path]:
 
 
 def _write_beside(data: bytes, path: Path) -> str:
-    """A complete, flushed copy of `data` in a temporary file in `path`'s folder."""
+    """A complete, flushed copy of `data` in a temporary file in `path`'s folder, named with
+    this process's id, so that a later build knows the parts of a build that was killed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    _clear_stale_parts(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -103,6 +111,35 @@ def _write_beside(data: bytes, path: Path) -> str:
         Path(temporary).unlink(missing_ok=True)
         raise
     return temporary
+
+
+STALE_UNNAMED_SECONDS = 3600  # a part without a process id (munpress before 0.x): old enough to be stale
+
+
+def _clear_stale_parts(path: Path) -> None:
+    """Remove the temporary files of earlier builds of `path` whose process is gone (killed
+    with SIGKILL, or a power cut); a build running beside this one keeps its own."""
+    for part in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        owner = part.name[len(path.name) + 2:].split(".", 1)[0]
+        try:
+            if owner.isdigit():
+                if _alive(int(owner)):
+                    continue
+            elif time.time() - part.stat().st_mtime < STALE_UNNAMED_SECONDS:
+                continue
+            part.unlink()
+        except OSError:
+            continue
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def _unwritable(error: OSError, path: Path) -> InputError:

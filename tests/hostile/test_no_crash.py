@@ -166,3 +166,47 @@ def test_a_manuscript_path_that_is_a_folder_or_a_fifo_says_what_it_is(magazine_c
     assert_refused(build(magazine_copy, out), out, good_build,
                    names=(ISSUE, f"03-participatory-budget.docx is a {kind}, not a Word file"),
                    fix="name the .docx file itself")
+
+
+@pytest.mark.parametrize("stop", ["SIGTERM", "SIGHUP"])
+def test_a_ci_cancel_or_a_closed_terminal_during_a_build_changes_no_file(magazine_copy, out, good_build, stop):
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+    from tests.hostile.test_hostile_input import assert_nothing_lost, wait_until_building
+
+    child = subprocess.Popen([sys.executable, "-m", "munpress", "build", "147", "--lang", "ky", "--root",
+                              str(magazine_copy), "--out", str(out)],
+                             cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_until_building(child)
+    assert child.poll() is None, "the build ended before it could be stopped"
+    child.send_signal(getattr(signal, stop))
+    stdout, stderr = child.communicate(timeout=60)
+    assert (child.returncode, stderr.strip()) == (130, "interrupted; no file was changed"), stderr
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".part")]
+    assert_nothing_lost(out, good_build)
+
+
+def test_the_parts_a_killed_build_left_are_cleared_by_the_next_one_and_a_running_ones_kept(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from munpress.output import write_pdfs
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # its process id is free now: a build killed with SIGKILL
+    target = tmp_path / "municipalitet-147-ky-print.pdf"
+    killed = tmp_path / f".{target.name}.{gone.pid}.abc123.part"
+    unnamed = tmp_path / f".{target.name}.xyz987.part"  # written before parts carried a process id
+    running = tmp_path / f".{target.name}.{os.getpid()}.def456.part"  # a build running beside this one
+    for part in (killed, unnamed, running):
+        part.write_bytes(b"half a PDF")
+    hours_ago = time.time() - 7200
+    os.utime(unnamed, (hours_ago, hours_ago))
+    write_pdfs({target: b"%PDF whole"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, running.name])
+    assert target.read_bytes() == b"%PDF whole"
