@@ -43,45 +43,45 @@ def assert_bounded(measured) -> None:
     assert measured.megabytes < MEGABYTES, f"peaked at {measured.megabytes:.0f} MB"
 
 
-def test_a_pasted_web_address_of_ten_thousand_letters_is_set_in_seconds(magazine_copy, tmp_path):
-    _article(magazine_copy, paragraph("Ссылка: " + _unbroken(10_000) + " конец."))
-    measured = _build(magazine_copy, tmp_path / "out", "--variant", "screen")
+def test_a_pasted_web_address_of_ten_thousand_letters_is_set_in_seconds(small_magazine, tmp_path):
+    _article(small_magazine, paragraph("Ссылка: " + _unbroken(10_000) + " конец."))
+    measured = _build(small_magazine, tmp_path / "out", "--variant", "screen")
     assert measured.result.returncode == 0, measured.result.stderr  # every letter is on the page
     assert_bounded(measured)
 
 
-def test_a_million_characters_without_a_space_are_refused_as_pasted_data(magazine_copy, out, good_build):
-    _article(magazine_copy, paragraph(_unbroken(1_000_000)))
-    measured = _build(magazine_copy, out)
+def test_a_million_characters_without_a_space_are_refused_as_pasted_data(small_magazine, out, good_build):
+    _article(small_magazine, paragraph(_unbroken(1_000_000)))
+    measured = _build(small_magazine, out)
     assert_bounded(measured)
     assert_refused(measured.result, out, good_build, names=("03-participatory-budget.docx", "paragraph 3",
                                                             "1,000,000 characters without a space"),
                    fix="remove it")
 
 
-def test_a_table_of_two_thousand_rows_is_set_in_seconds(magazine_copy, tmp_path):
+def test_a_table_of_two_thousand_rows_is_set_in_seconds(small_magazine, tmp_path):
     cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>".format
     rows = "".join(f"<w:tr>{cell(f'Айыл {i}')}{cell(i * 100)}{cell('сом')}</w:tr>" for i in range(2000))
-    _article(magazine_copy, f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+    _article(small_magazine, f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
                             f"{rows}</w:tbl>")
-    measured = _build(magazine_copy, tmp_path / "out", "--variant", "screen")
+    measured = _build(small_magazine, tmp_path / "out", "--variant", "screen")
     assert measured.result.returncode in (0, 1), measured.result.stderr
     assert_bounded(measured)
 
 
-def test_a_rubric_title_of_ten_thousand_characters_is_set_in_seconds(magazine_copy, tmp_path):
-    toml = magazine_copy / "issues" / "147" / "issue.toml"
+def test_a_rubric_title_of_ten_thousand_characters_is_set_in_seconds(small_magazine, tmp_path):
+    toml = small_magazine / "issues" / "147" / "issue.toml"
     text = toml.read_text("utf-8")
     toml.write_text(text.replace('"КӨҢҮЛ ЧОРДОНУНДА"', '"' + ("КӨҢҮЛ ЧОРДОНУНДА " * 600)[:10_000] + '"', 1), "utf-8")
-    measured = _build(magazine_copy, tmp_path / "out", "--variant", "screen")
+    measured = _build(small_magazine, tmp_path / "out", "--variant", "screen")
     assert measured.result.returncode in (0, 1) and "Traceback" not in measured.result.stderr
     assert_bounded(measured)
 
 
 @pytest.mark.parametrize("kind", ["link to /dev/zero", "FIFO", "link out of the magazine"])
-def test_a_font_that_is_not_a_font_file_in_the_magazine_is_refused_at_once(magazine_copy, out, good_build,
+def test_a_font_that_is_not_a_font_file_in_the_magazine_is_refused_at_once(small_magazine, out, good_build,
                                                                            tmp_path, kind):
-    fonts = magazine_copy / "fonts"
+    fonts = small_magazine / "fonts"
     fonts.mkdir(exist_ok=True)
     if kind == "FIFO":
         os.mkfifo(fonts / "Trap.ttf")
@@ -91,22 +91,22 @@ def test_a_font_that_is_not_a_font_file_in_the_magazine_is_refused_at_once(magaz
         outside.write_bytes(b"\0" * 1000)
         os.symlink("/dev/zero" if "zero" in kind else outside, fonts / "Trap.ttf")
         problem, fix = "outside the magazine folder", "copy the font file itself into fonts/"
-    measured = _build(magazine_copy, out)
+    measured = _build(small_magazine, out)
     assert_bounded(measured)
     assert_refused(measured.result, out, good_build, names=("Trap.ttf", problem), fix=fix)
 
 
-def test_a_forty_megapixel_photograph_is_decoded_no_larger_than_it_prints(magazine_copy, tmp_path):
+def test_a_forty_megapixel_photograph_is_decoded_no_larger_than_it_prints(small_magazine, tmp_path):
     import docx
     from docx.shared import Mm
     from PIL import Image
 
     photo = tmp_path / "photo.jpg"
     Image.linear_gradient("L").resize((7300, 5480)).convert("RGB").save(photo, "JPEG", quality=85)
-    document = docx.Document(str(magazine_copy / ARTICLE))
+    document = docx.Document(str(small_magazine / ARTICLE))
     document.add_picture(str(photo), width=Mm(60))
-    document.save(str(magazine_copy / ARTICLE))
-    measured = _build(magazine_copy, tmp_path / "out", "--variant", "print")
+    document.save(str(small_magazine / ARTICLE))
+    measured = _build(small_magazine, tmp_path / "out", "--variant", "print")
     assert measured.result.returncode == 0, measured.result.stderr
     assert_bounded(measured)
     assert measured.megabytes < 600  # it was 3.8 GB: every variant decoded 40 megapixels
