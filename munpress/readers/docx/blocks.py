@@ -18,6 +18,7 @@ from munpress.model.nodes import (
     PageBreak,
     Paragraph,
     Sidebar,
+    Table,
     Text,
     block_text,
     plain_text,
@@ -36,6 +37,11 @@ REVISION_MARKS = {ooxml.tag("w:ins"): "insertions", ooxml.tag("w:del"): "deletio
                   ooxml.tag("w:moveTo"): "moves"}
 DROP_CAPS = frozenset({"drop", "margin"})
 LABEL_SUFFIXES = {"tab": " ", "space": " ", "nothing": ""}
+
+
+# A one-cell table with a heading, or more than this, is a frame around the article's text.
+LAYOUT_TABLE_BLOCKS = 6
+LAYOUT_TABLE_CHARACTERS = 1500
 
 
 class BlockReader:
@@ -70,7 +76,7 @@ class BlockReader:
         elif name == "tbl":
             table = read_table(node, self)
             if table is not None:
-                blocks.append(table)
+                blocks.extend(self.unwrapped(table))
         elif name == "sdt":
             content = ooxml.child(node, "w:sdtContent")
             if content is not None:
@@ -79,6 +85,35 @@ class BlockReader:
             blocks.extend(self.read_container_keeping_held(node))
         elif name == "altChunk":
             self.report_alt_chunk()
+
+    def unwrapped(self, table: Table) -> list[Block]:
+        """A one-cell table that holds an article's text (a common Word habit for a frame) is
+        read as that text: a column cannot hold a cell taller than itself, text can flow on."""
+        cells = [cell for row in table.rows for cell in row.cells]
+        if len(cells) != 1:
+            return [table]
+        blocks = cells[0].blocks
+        if not (any(isinstance(block, Heading) for block in blocks) or len(blocks) > LAYOUT_TABLE_BLOCKS
+                or sum(len(block_text(block)) for block in blocks) > LAYOUT_TABLE_CHARACTERS):
+            return [table]  # a short framed note stays a box
+        self.context.warn_once(
+            "layout-table", "docx.layout-table",
+            f"{self.context.file_name}: the text stands in a one-cell table (a frame); it is set as "
+            "running text")
+        return list(blocks)
+
+    def tables_in_controls(self, paragraph: ooxml.Element) -> list[Block]:
+        """Word writes a table inside a content control inside a paragraph (w:p > w:sdt >
+        w:sdtContent > w:tbl), against the schema: read it as a table after the paragraph."""
+        found: list[Block] = []
+        for control in ooxml.children(paragraph, "w:sdt"):
+            content = ooxml.child(control, "w:sdtContent")
+            for node in content if content is not None else ():
+                if ooxml.namespace(node) == W and ooxml.local_name(node) == "tbl":
+                    table = read_table(node, self)
+                    if table is not None:
+                        found.extend(self.unwrapped(table))
+        return found
 
     def read_container_keeping_held(self, container: ooxml.Element) -> list[Block]:
         """A wrapper (content control, custom XML) inside a flow: paragraphs continue through it."""
@@ -114,7 +149,7 @@ class BlockReader:
         blocks: list[Block] = []
         if has_content(inlines):
             blocks.append(self.make_block(properties, style_id, inlines, label))
-        return blocks + self.after_paragraph(content, number)
+        return blocks + self.after_paragraph(content, number) + self.tables_in_controls(paragraph)
 
     def list_label(self, properties: ooxml.Element | None, style_id: str | None) -> ListLabel | None:
         found = self.context.lists.resolve(properties, style_id)
