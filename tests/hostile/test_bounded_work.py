@@ -116,3 +116,11 @@ def test_a_forty_megapixel_photograph_is_decoded_no_larger_than_it_prints(small_
         sizes = [image["srcsize"] for page in pdf.pages for image in page.images]
     assert (7300, 5480) not in sizes
     assert any(900 <= width <= 1100 for width, _ in sizes)  # 300 ppi at its printed width
+
+
+def test_an_article_wrapped_in_a_one_cell_table_taller_than_a_column_is_set(small_magazine, tmp_path):
+    inner = paragraph("Раздел", "Heading1") + "".join(paragraph("Жители сами выбрали проекты. " * 20) for _ in range(25))
+    _article(small_magazine, f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>")
+    measured = _build(small_magazine, tmp_path / "out", "--variant", "screen")
+    assert measured.result.returncode == 0, measured.result.stderr  # it was exit 70 from balanced columns
+    assert_bounded(measured)
