@@ -29,7 +29,7 @@ check: $(STAMP)  ## the editors' check of issue $(ISSUE)
 	$(BIN)/munpress check $(ISSUE)
 
 test: $(STAMP)  ## run the whole test suite, on every core (pytest-xdist)
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
 bench: $(STAMP)  ## time the build of issue $(ISSUE) (both editions)
 	$(BIN)/python bench/run.py --issue $(ISSUE)
