@@ -6,7 +6,6 @@ covers, as plain sets of code points, so checks can judge glyph coverage without
 
 from __future__ import annotations
 
-import stat
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -18,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
 from munpress.diagnostics import InputError
+from munpress.files import not_a_file
 
 # ReportLab's four faces of a family, with the weight and style that name them.
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic"),
@@ -58,11 +58,10 @@ def _check_font_file(path: Path, magazine: Path) -> None:
     target = path.resolve()
     if not target.is_relative_to(magazine.resolve()):
         refuse(f"is a link to {target}, outside the magazine folder", "copy the font file itself into fonts/")
-    mode = target.stat().st_mode
-    if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+    status = target.stat()
+    if kind := not_a_file(status.st_mode):
         refuse(f"is {kind}, not a font file", "remove it from fonts/ and copy the .ttf file there")
-    size = target.stat().st_size
+    size = status.st_size
     if size > LARGEST_FONT_BYTES:
         refuse(f"is {size / 1024 / 1024:,.0f} MB, larger than any font ({LARGEST_FONT_BYTES // 1024 // 1024} MB)",
                "replace it with the font's .ttf file")

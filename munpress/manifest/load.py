@@ -13,12 +13,12 @@ import json
 import math
 import os
 import re
-import stat
 import tomllib
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, NoReturn, TypeVar
 
 from munpress.diagnostics import InputError
+from munpress.files import not_a_file
 from munpress.model.text import clean
 from munpress.manifest.schema import (
     ENTRY_KINDS,
@@ -224,24 +224,12 @@ def parse_toml(path: Path, label: str) -> dict[str, Any]:
                          file=label, code="manifest.syntax", hint=hint) from None
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    """The file itself, whatever its name: two hard links to one file are one manuscript."""
+def _status(path: Path) -> os.stat_result | None:
+    """The path's status, or None where nothing (or a name the system refuses) is there."""
     try:
-        status = path.stat()
+        return path.stat()
     except (OSError, ValueError):
         return None
-    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None
-
-
-def _not_a_file(path: Path) -> str:
-    """What a path that exists but is no regular file is ("" for a file or nothing there)."""
-    try:
-        mode = path.stat().st_mode
-    except (OSError, ValueError):
-        return ""
-    if stat.S_ISREG(mode):
-        return ""
-    return "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
 
 
 def is_file(path: Path) -> bool:
@@ -458,18 +446,21 @@ class DocxPaths:
         if not text.lower().endswith(".docx"):
             doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
                      "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
-        kind = _not_a_file(real)
+        status = _status(real)  # one look: what it is, whether it is there, which file it is
+        kind = not_a_file(status.st_mode) if status else ""
         if self.check_files and kind:
             doc.fail(path, "manifest.not-a-file", f"{text} is {kind}, not a Word file",
                      "name the .docx file itself, not a folder or a device")
-        if self.check_files and not is_file(real):
+        if self.check_files and status is None:
             self.missing.append((path, text))
-        same = self.files.get(real) or self.files.get(_identity(real))
+        # the file itself, whatever its name: two hard links to one file are one manuscript
+        identity = (status.st_dev, status.st_ino) if status and not kind else None
+        same = self.files.get(real) or self.files.get(identity)
         if same:
             how = "" if real in self.files else " (the same file under another name: a hard link)"
             doc.fail(path, self.duplicate_code, f"{text} is already used by {same}{how}", self.duplicate)
         self.files[real] = path
-        if (identity := _identity(real)) is not None:
+        if identity is not None:
             self.files[identity] = path
         return Path(os.path.normpath(written))
 
