@@ -18,7 +18,6 @@ from munpress.layout.pagemap import PageMap, SetLine
 LETTER_SPACING_LIMIT = 0.01  # ems per letter
 ALTERNATION = 0.01  # adjacent lines this far apart in letter spacing are two fitness classes apart
 STUB_LETTERS = 5
-HOLLOW_PAGE = 0.75  # a page stopping above this share of its type area is hollow
 GRID_TOLERANCE = 0.5  # points
 ON_GRID_ROLES = ("text", "heading", "list", "signature")
 WORST = 3
@@ -65,9 +64,7 @@ def set_lines_by_entry(page_map: PageMap) -> dict[str, list[SetLine]]:
 def hollow_pages(page_map: PageMap) -> list[tuple[int, float, str | None]]:
     """(page, share filled, the entry that ends there) for article pages left hollow."""
     found = []
-    for page in page_map.pages:
-        if page.template != "article" or page.filled >= HOLLOW_PAGE:
-            continue
+    for page in page_map.hollow_pages():
         ending = [p.entry_id for p in page_map.placements if p.last_page == page.number]
         found.append((page.number, page.filled, ending[-1] if ending else None))
     return found

@@ -8,9 +8,9 @@ from collections import Counter
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.layout.pagemap import PRINT_PPI
 from munpress.locale import label
 
-PRINT_PPI = 300
 # FrontMatter field -> the munpress.toml key an editor fills in
 IMPRINT_FIELDS = {
     "title": "title", "issn": "issn", "registration_number": "registration_number",

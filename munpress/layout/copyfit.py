@@ -16,9 +16,9 @@ from collections.abc import Callable
 from reportlab.platypus import Flowable
 
 from munpress.layout.flowables import frame_is_empty
+from munpress.layout.pagemap import HOLLOW
 from munpress.layout.theme import ACCENT
 
-HOLLOW = 0.25  # a page may end with at most this share of its type area empty
 COLUMNS_SPACE_AFTER = 1.5  # lines of space after an article's columns (story.py)
 
 

@@ -20,8 +20,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.platypus import Flowable
 
 from munpress.layout.blocks import SPANNING, RecordedImage
-from munpress.layout.copyfit import HOLLOW
-from munpress.layout.pagemap import PageMap
+from munpress.layout.pagemap import HOLLOW, PageMap
 from munpress.layout.keeps import HeadingWithText
 from munpress.layout.paragraph import SetParagraph
 
@@ -114,5 +113,4 @@ def _shrink_pictures(body: list[Flowable], lines: int, leading: float) -> int:
 def score(page_map: PageMap) -> tuple[bool, int, int]:
     """Lower is better: a page count that is no multiple of four first (the printer cannot
     stitch it), then hollow pages, then pages that needed fillers."""
-    hollow = sum(1 for page in page_map.pages if page.template == "article" and page.filled < 1 - HOLLOW)
-    return (page_map.page_count % 4 != 0, hollow, len({f.page for f in page_map.fillers}))
+    return (page_map.page_count % 4 != 0, len(page_map.hollow_pages()), len({f.page for f in page_map.fillers}))

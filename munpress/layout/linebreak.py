@@ -90,6 +90,11 @@ class _Node:
     ratio: float = 0.0
 
 
+def badness(ratio: float) -> float:
+    """How bad a line looks for how far its glue stretched or shrank (the paper's 100·|r|³)."""
+    return 100 * min(abs(ratio), 100) ** 3
+
+
 class NoFeasibleBreaks(Exception):
     pass
 
@@ -187,7 +192,7 @@ def _try_break(items, b, totals, active, widths, settings: Settings) -> list[_No
         if ratio > tolerance or (ratio < -1 and not overfull):
             continue
         if not (flagged and (node.hyphen_run >= settings.max_hyphen_run or node.line == settings.plain_line)):
-            badness = 100 * min(abs(ratio), 100) ** 3
+            badness = 100 * min(abs(ratio), 100) ** 3  # badness(ratio), inlined: the innermost loop
             if penalty >= 0:
                 demerits = (settings.line_penalty + badness) ** 2 + penalty ** 2
             elif penalty > -INFINITY:

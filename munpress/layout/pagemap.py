@@ -5,6 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# A page between the contents and the back may end with at most this share of its type area
+# empty: copyfitting fills to it (copyfit.py, fitting.py) and the checks report pages past it.
+HOLLOW = 0.25
+# What a print house asks of a picture: the layout reduces larger ones to it (pictures.py),
+# the preflight warns below it (checks/preflight.py).
+PRINT_PPI = 300
+
+
 @dataclass(frozen=True)
 class Placement:
     """An entry of the edition and the physical page its title landed on."""
@@ -108,6 +116,10 @@ class PageMap:
     barcode: tuple[str, str] | None = None  # the EAN-13 and add-on digits drawn on the cover
     fillers: tuple[PlacedFiller, ...] = ()
     fitted: tuple[tuple[str, int], ...] = ()  # (entry, lines won (-) or added (+)) by copyfitting (fitting.py)
+
+    def hollow_pages(self) -> list[PageRecord]:
+        """The article pages that stop above three-quarters of their type area (HOLLOW)."""
+        return [page for page in self.pages if page.template == "article" and page.filled < 1 - HOLLOW]
 
     def lines_of(self, entry_id: str) -> list[DrawnLine]:
         return [line for line in self.lines if line.entry_id == entry_id]

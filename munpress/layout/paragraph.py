@@ -25,6 +25,7 @@ from munpress.layout.linebreak import (
     NoFeasibleBreaks,
     Penalty,
     Settings,
+    badness,
     break_lines,
 )
 from munpress.layout.items import EXPANSION_LIMIT, LAST_LINE_PENALTY, TRACKING_LIMIT, Breaking, Segment, build_items, letters as _letters, runs_from_inlines
@@ -361,7 +362,7 @@ _END = [Penalty(0, INFINITY), Glue(0, INFINITY, 0), Penalty(0, -INFINITY)]
 
 
 def _badness(lines: list[Line]) -> float:
-    return sum(100 * min(abs(line.ratio), 100) ** 3 for line in lines)
+    return sum(badness(line.ratio) for line in lines)
 
 
 def _no_extra(glue: Glue) -> float:

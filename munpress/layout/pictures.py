@@ -9,8 +9,8 @@ from io import BytesIO
 
 from PIL import Image as PILImage
 
-# what a print house asks of a photograph (checks/preflight.py warns below it)
-PRINT_PPI = 300
+from munpress.layout.pagemap import PRINT_PPI
+
 # a picture is reduced only when it has more than this many times the pixels print needs,
 # and is large enough for its decoding to matter: the others are embedded as they came
 REDUCE_ABOVE = 1.5
