@@ -60,17 +60,17 @@ def lost_in_print(document: Document, lines: Sequence[str], blank: set[str] = fr
     travels with its picture, and a pull quote set in the text is placed like one: either
     may wait for the next column (layout/floats.py), so each is looked for on its own, the
     rest in the manuscript's order."""
-    words_of = [len(document_words(replace(document, blocks=(block,)))) for block in document.blocks]
+    words_of = [document_words(replace(document, blocks=(block,))) for block in document.blocks]
     starts = [0]
-    for count in words_of:
-        starts.append(starts[-1] + count)
+    for words in words_of:
+        starts.append(starts[-1] + len(words))
     floating = [number for number, block in enumerate(document.blocks) if getattr(block, "role", "") in FLOATING_ROLES]
     chosen = set(floating)
     runs = [[n for n in range(len(document.blocks)) if n not in chosen], *([n] for n in floating)]
     lost = []
     for run in runs:
         indexes = [i for n in run for i in range(starts[n], starts[n + 1])]
-        words = document_words(replace(document, blocks=tuple(document.blocks[n] for n in run)))
+        words = [word for n in run for word in words_of[n]]  # each block's words, read once
         lost += [indexes[k] for k in lost_printable_words(words, lines, blank)]
     return sorted(lost)
 

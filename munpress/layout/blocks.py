@@ -224,13 +224,12 @@ class BlockConverter:
                         natural_width > self.width * WIDE_PICTURE
                     width, kind = (self.full_width, SpanningImage) if wide else (self.width, RecordedImage)
                     scale = min(width / natural_width, self.max_image_height / natural_height)
-                    data, mode = image.data, picture.mode
-                    smaller = reduced(image.data, picture, natural_width * scale, natural_height * scale)
+                    smaller = reduced(picture, natural_width * scale, natural_height * scale)
                     if smaller is not None:  # no more pixels than print needs: memory stays bounded
                         data, pixel_width, mode = smaller
                     else:
                         picture.load()  # Windows metafiles open but cannot be drawn here
-                        mode = picture.mode
+                        data, mode = image.data, picture.mode
         except PILImage.DecompressionBombError:
             return self._refuse_image(image, "declares too many pixels to decode", too_big)
         except Exception:

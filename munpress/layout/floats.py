@@ -126,9 +126,14 @@ def float_pictures(flowables: list[Flowable]) -> list[Flowable]:
     return out
 
 
+def _inner(flowable: Flowable) -> Flowable:
+    """What a column holds, without the padding that puts it on the grid."""
+    return flowable.inner if isinstance(flowable, GridBlock) else flowable
+
+
 def _is_picture(flowable: Flowable) -> bool:
     """A column picture, or a pull quote set in the text: neither is read at one place."""
-    inner = flowable.inner if isinstance(flowable, GridBlock) else flowable
+    inner = _inner(flowable)
     return (isinstance(inner, RecordedImage) and not isinstance(inner, SPANNING)) or isinstance(inner, RuledBlock)
 
 
@@ -137,7 +142,7 @@ def _is_caption(flowable: Flowable) -> bool:
 
 
 def _is_pull_quote(flowable: Flowable) -> bool:
-    return isinstance(flowable.inner if isinstance(flowable, GridBlock) else flowable, RuledBlock)
+    return isinstance(_inner(flowable), RuledBlock)
 
 
 def _is_text(flowable: Flowable, passes_headings: bool) -> bool:

@@ -17,7 +17,7 @@ REDUCE_ABOVE = 1.5
 REDUCE_FROM_PIXELS = 4_000_000  # 12 MB decoded as RGB
 
 
-def reduced(data: bytes, picture: PILImage.Image, width_pt: float, height_pt: float) -> tuple[bytes, int, str] | None:
+def reduced(picture: PILImage.Image, width_pt: float, height_pt: float) -> tuple[bytes, int, str] | None:
     """The picture's data at PRINT_PPI for a print size in points, with its pixel width and
     colour mode; None when it is not larger than that by REDUCE_ABOVE (use it as it is)."""
     wanted = (max(1, round(width_pt / 72 * PRINT_PPI)), max(1, round(height_pt / 72 * PRINT_PPI)))
