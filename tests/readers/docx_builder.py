@@ -5,6 +5,7 @@ Each test builds the one feature it is about: `Manuscript().body('<w:p>…</w:p>
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from pathlib import Path
@@ -96,6 +97,16 @@ class Manuscript:
         part = Part(PackURI(f"/word/{kind}s.xml"), content_type, blob, self.part.package)
         self.part.relate_to(part, relationship)
         return self
+
+    def imported(self, blob: bytes, content_type: str, name: str = "afchunk1.docx") -> str:
+        """Relate an altChunk part (an embedded document, HTML, RTF); returns its r:id."""
+        part = Part(PackURI(f"/word/{name}"), content_type, blob, self.part.package)
+        return self.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+
+    def to_bytes(self) -> bytes:
+        stream = io.BytesIO()
+        self.document.save(stream)
+        return stream.getvalue()
 
     def external_link(self, url: str) -> str:
         return self.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)

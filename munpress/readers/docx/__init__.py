@@ -47,6 +47,12 @@ def read_docx(
             article=article, code="docx.unreadable",
         ) from None
     _refuse_pasted_data(blocks, package.file_name, article)
+    if context.contents_paragraphs:
+        sink.warning(
+            "docx.word-contents",
+            f"{package.file_name}: Word's own table of contents ({context.contents_paragraphs} lines, with "
+            "Word's page numbers) is left out; the issue's contents is made from the manifest "
+            "(delete it from the manuscript to silence this)", file=package.file_name, article=article)
     return Document(tuple(blocks), source=package.file_name, lang=lang, review_marks=context.review.freeze(),
                     sha256=package.sha256)
 

@@ -79,12 +79,14 @@ class BlockReader:
                 blocks.extend(self.unwrapped(table))
         elif name == "sdt":
             content = ooxml.child(node, "w:sdtContent")
-            if content is not None:
+            if is_contents_control(node):
+                self.context.contents_paragraphs += count_lines_with_text(content)
+            elif content is not None:
                 blocks.extend(self.read_container_keeping_held(content))
         elif name in CONTAINERS:
             blocks.extend(self.read_container_keeping_held(node))
         elif name == "altChunk":
-            self.report_alt_chunk()
+            blocks.extend(self.read_alt_chunk(node))
 
     def unwrapped(self, table: Table) -> list[Block]:
         """A one-cell table that holds an article's text (a common Word habit for a frame) is
@@ -122,12 +124,19 @@ class BlockReader:
             self.visit(node, blocks)
         return blocks
 
-    def report_alt_chunk(self) -> None:
+    def read_alt_chunk(self, node: ooxml.Element) -> list[Block]:
+        from munpress.readers.docx import chunks  # it reads with a BlockReader of its own
+
+        part = chunks.imported_part(self.context, node)
+        if chunks.is_embedded_docx(part):
+            return chunks.read_embedded_docx(BlockReader, self.context, part)  # type: ignore[arg-type]
+        kind = part.content_type if part is not None else "a missing part"
         self.context.warn_once(
             "altChunk", "docx.imported-content",
-            f"{self.context.file_name}: part of the text is an imported file (altChunk, e.g. pasted HTML) "
+            f"{self.context.file_name}: part of the text is an imported file (altChunk, {kind}) "
             "that munpress cannot read; open the manuscript in Word and save it again as .docx",
         )
+        return []
 
     def next_paragraph_number(self) -> int:
         if self.context.fixed_paragraph is not None:
@@ -147,8 +156,11 @@ class BlockReader:
         inlines = tuple(merge_inlines([*self.held, *content.inlines]))
         self.held = []
         blocks: list[Block] = []
-        if has_content(inlines):
-            blocks.append(self.make_block(properties, style_id, inlines, label))
+        role = self.paragraph_role(properties, style_id)
+        if content.contents or role.role == "contents":  # Word's own table of contents
+            self.context.contents_paragraphs += content.contents or has_content(inlines)
+        elif has_content(inlines):
+            blocks.append(self.make_block(role, style_id, inlines, label))
         return blocks + self.after_paragraph(content, number) + self.tables_in_controls(paragraph)
 
     def list_label(self, properties: ooxml.Element | None, style_id: str | None) -> ListLabel | None:
@@ -178,10 +190,9 @@ class BlockReader:
         return False
 
     def make_block(
-        self, properties: ooxml.Element | None, style_id: str | None, inlines: tuple[Inline, ...],
+        self, role: ParagraphStyleRole, style_id: str | None, inlines: tuple[Inline, ...],
         label: ListLabel | None,
     ) -> Block:
-        role = self.paragraph_role(properties, style_id)
         source = self.context.source(plain_text(inlines))
         if role.heading_level is not None:
             if label is not None and label.label:
@@ -221,6 +232,20 @@ class BlockReader:
         if content.page_break:
             blocks.append(PageBreak())
         return blocks
+
+
+def is_contents_control(control: ooxml.Element) -> bool:
+    """A content control Word made for its table of contents (docPartGallery «Table of Contents»)."""
+    properties = ooxml.child(control, "w:sdtPr")
+    gallery = ooxml.child(ooxml.child(properties, "w:docPartObj"), "w:docPartGallery")
+    return (ooxml.attribute(gallery, "w:val") or "").casefold() == "table of contents"
+
+
+def count_lines_with_text(container: ooxml.Element | None) -> int:
+    if container is None:
+        return 0
+    return sum(1 for paragraph in ooxml.descendants(container, "w:p")
+               if any((text.text or "").strip() for text in ooxml.descendants(paragraph, "w:t")))
 
 
 def has_content(inlines: tuple[Inline, ...]) -> bool:

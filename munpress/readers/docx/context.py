@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx.opc.part import Part
 
@@ -79,6 +80,12 @@ class ReadContext:
     current_paragraph: int | None = None
     fixed_paragraph: int | None = None  # set while reading notes: they point at their reference
     reported: set[str] = field(default_factory=set)
+    # Documents embedded whole (altChunk): their note IDs are prefixed, their packages kept for
+    # the notes; the dict is shared by every context of one read.
+    note_prefix: str = ""
+    chunks: dict[str, Any] = field(default_factory=dict)
+    chunk_depth: int = 0
+    contents_paragraphs: int = 0  # Word's own table of contents, left out
 
     def source(self, text: str, paragraph: int | None = None) -> SourceRef:
         where = self.current_paragraph if paragraph is None else paragraph

@@ -4,6 +4,9 @@ A complex field is `fldChar begin` · instruction runs · `fldChar separate` · 
 `fldChar end`; fields nest and a result may span paragraphs (a TOC). Text is shown only
 when every open field is in its result. An instruction still open at the end of a
 paragraph is abandoned, so a field without its end cannot swallow the rest of a document.
+
+The result of a TOC field is Word's own table of contents, with Word's page numbers: a
+magazine prints its own contents, so that result is not shown (the reader counts it).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+CONTENTS = re.compile(r"^\s*TOC\b", re.IGNORECASE)
 HYPERLINK = re.compile(r"^\s*HYPERLINK\b(?P<arguments>.*)$", re.IGNORECASE | re.DOTALL)
 ARGUMENT = re.compile(r'\\(?P<switch>[a-zA-Z])|"(?P<quoted>[^"]*)"|(?P<bare>[^\s"\\]+)')
 SWITCHES_WITH_ARGUMENT = frozenset("lmot")
@@ -39,6 +43,7 @@ class Frame:
     instruction: list[str] = field(default_factory=list)
     in_result: bool = False
     link: str | None = None
+    contents: bool = False
 
 
 class FieldStack:
@@ -54,7 +59,9 @@ class FieldStack:
         if self.frames and not self.frames[-1].in_result:
             frame = self.frames[-1]
             frame.in_result = True
-            frame.link = hyperlink_target("".join(frame.instruction))
+            instruction = "".join(frame.instruction)
+            frame.link = hyperlink_target(instruction)
+            frame.contents = CONTENTS.match(instruction) is not None
 
     def end(self) -> None:
         if self.frames:
@@ -67,6 +74,11 @@ class FieldStack:
     @property
     def showing(self) -> bool:
         return all(frame.in_result for frame in self.frames)
+
+    @property
+    def in_contents(self) -> bool:
+        """Inside the result of a TOC field: Word's contents, not the manuscript's text."""
+        return any(frame.contents for frame in self.frames)
 
     @property
     def link(self) -> str | None:

@@ -13,7 +13,7 @@ from munpress.model.nodes import MARKS, Inline, LineBreak, NoteRef, Text
 from munpress.model.text import clean
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.context import ReadContext
-from munpress.readers.docx.fields import hyperlink_target
+from munpress.readers.docx.fields import CONTENTS, hyperlink_target
 from munpress.readers.docx.images import Anchored, read_drawing, read_vml
 from munpress.readers.docx.stylemap import run_marks
 from munpress.readers.docx.symbols import (
@@ -34,6 +34,7 @@ class ParagraphContent:
     inlines: list[Inline] = field(default_factory=list)
     text_boxes: list[ooxml.Element] = field(default_factory=list)
     page_break: bool = False
+    contents: bool = False  # held text of Word's own table of contents (a TOC field's result)
 
 
 @dataclass
@@ -81,7 +82,11 @@ class InlineReader:
         elif name == "hyperlink":
             self.walk(node, self.hyperlink_url(node) or link)
         elif name == "fldSimple":
-            self.walk(node, hyperlink_target(ooxml.attribute(node, "w:instr") or "") or link)
+            instruction = ooxml.attribute(node, "w:instr") or ""
+            if CONTENTS.match(instruction):
+                self.content.contents = True
+            else:
+                self.walk(node, hyperlink_target(instruction) or link)
         elif name == "commentRangeStart":
             self.count_comment(node)
 
@@ -132,6 +137,8 @@ class InlineReader:
                 self.field_character(item)
             elif name == "instrText":
                 fields.add_instruction(ooxml.own_text(item))
+            elif fields.in_contents:
+                self.content.contents = self.content.contents or name == "t"
             elif not hidden and fields.showing:
                 state.link = link or fields.link
                 self.run_item(item, name, state)
@@ -215,7 +222,7 @@ class InlineReader:
         if note_id is None:
             return
         paragraph = self.context.current_paragraph or 0
-        number = self.context.notes.number(kind, note_id, paragraph)
+        number = self.context.notes.number(kind, self.context.note_prefix + note_id, paragraph)
         self.content.inlines.append(NoteRef(number, kind))
         state.skip_next_text = bool(ooxml.is_on_attribute(item, "w:customMarkFollows"))
 

@@ -25,48 +25,54 @@ from munpress.readers.docx.package import DocxPackage, PartTree
 NOTE_ELEMENTS = {"footnote": "w:footnote", "endnote": "w:endnote"}
 
 
-def note_elements(tree: PartTree | None, kind: str) -> dict[str, ooxml.Element]:
+def note_elements(tree: PartTree | None, kind: str, prefix: str = "") -> dict[str, tuple[ooxml.Element, object]]:
+    """The notes of one part by ID (prefixed for an embedded document), each with its part."""
     if tree is None:
         return {}
-    found: dict[str, ooxml.Element] = {}
+    found: dict[str, tuple[ooxml.Element, object]] = {}
     for element in ooxml.children(tree.root, NOTE_ELEMENTS[kind]):
         note_type = ooxml.attribute(element, "w:type")
         note_id = ooxml.attribute(element, "w:id")
         if note_id is not None and note_type in (None, "normal"):
-            found.setdefault(note_id, element)
+            found.setdefault(prefix + note_id, (element, tree.part))
     return found
 
 
 def read_notes(package: DocxPackage, reader: BlockReader) -> list[Note]:
-    """Every referenced note, footnotes first, each kind in its own numbering order."""
+    """Every referenced note, footnotes first, each kind in its own numbering order; the notes
+    of embedded documents (altChunk) are numbered with the text they sit in."""
     context = reader.context
-    trees = {"footnote": package.footnotes, "endnote": package.endnotes}
-    elements = {kind: note_elements(tree, kind) for kind, tree in trees.items()}
+    packages = {"": package, **context.chunks}
+    elements: dict[str, dict[str, tuple[ooxml.Element, object]]] = {"footnote": {}, "endnote": {}}
+    for prefix, source in packages.items():
+        elements["footnote"].update(note_elements(source.footnotes, "footnote", prefix))
+        elements["endnote"].update(note_elements(source.endnotes, "endnote", prefix))
     notes: dict[tuple[str, str], Note] = {}
     saved_part = context.part
     while len(notes) < len(context.notes.numbers):  # notes may refer to further notes
         for key in list(context.notes.numbers):
             if key not in notes:
-                notes[key] = read_note(key, elements, trees, reader)
-    context.part, context.fixed_paragraph = saved_part, None
+                notes[key] = read_note(key, elements, reader)
+    context.part, context.fixed_paragraph, context.note_prefix = saved_part, None, ""
     order = sorted(notes, key=lambda key: (key[0] != "footnote", context.notes.numbers[key]))
     return [notes[key] for key in order]
 
 
 def read_note(
-    key: tuple[str, str], elements: dict[str, dict[str, ooxml.Element]],
-    trees: dict[str, PartTree | None], reader: BlockReader,
+    key: tuple[str, str], elements: dict[str, dict[str, tuple[ooxml.Element, object]]], reader: BlockReader,
 ) -> Note:
     kind, note_id = key
     context = reader.context
     number = context.notes.numbers[key]
     anchor = context.notes.anchors[key]
-    element = elements[kind].get(note_id)
+    found = elements[kind].get(note_id)
     blocks: list[Block] = []
-    if element is not None:
-        context.part = trees[kind].part  # type: ignore[union-attr]
+    if found is not None:
+        element, context.part = found  # type: ignore[assignment]
         context.fixed_paragraph = anchor
         context.fields = FieldStack()
+        # A note of an embedded document refers to further notes by that document's IDs.
+        context.note_prefix = note_id[: note_id.index(":") + 1] if ":" in note_id else ""
         blocks = strip_leading_space(reader.read_container(element))
     else:
         context.warn_once(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
+from docx.opc.part import Part, PartFactory
 from lxml import etree
 
 from munpress.diagnostics import InputError, Sink
@@ -35,6 +35,15 @@ MAX_MEMBERS = 20_000
 WORD_COMPRESSION = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})  # all OPC allows
 ENCRYPTED_FLAG = 0x1
 STRICT_RELATIONSHIP = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+
+def keep_imported_parts_as_bytes(content_type: str, relationship_type: str) -> type[Part] | None:
+    """An altChunk's part may be a whole .docx under the main document's content type; python-docx
+    would parse that zip as XML and refuse the manuscript. Keep it as bytes for the reader."""
+    return Part if relationship_type == RT.A_F_CHUNK else None
+
+
+PartFactory.part_class_selector = keep_imported_parts_as_bytes
 
 
 @dataclass(frozen=True)
@@ -67,6 +76,15 @@ def open_package(path: Path, *, sink: Sink, article: str | None = None) -> DocxP
     name = path.name
     try:
         data = read_once(path, name)
+    except InputError as error:
+        error.article = article
+        raise
+    return open_bytes(data, name, sink=sink, article=article)
+
+
+def open_bytes(data: bytes, name: str, *, sink: Sink, article: str | None = None) -> DocxPackage:
+    """A package already in memory: a manuscript's bytes, or a .docx embedded in one (altChunk)."""
+    try:
         check_container(data, name)
         document = load_document(data, name)
     except InputError as error:

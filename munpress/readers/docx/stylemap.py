@@ -15,8 +15,9 @@ from importlib import resources
 from munpress.readers.docx import ooxml
 
 HEADING_ROLES = {f"heading{level}": level for level in range(1, 10)}
+# "contents": Word's own table of contents, which the reader leaves out.
 ROLES = frozenset({"body", "title", "subtitle", "quote", "pullquote", "caption", "signature", "list",
-                   *HEADING_ROLES})
+                   "contents", *HEADING_ROLES})
 TOGGLE_MARKS = ("bold", "italic", "strike", "smallcaps", "allcaps", "hidden")
 BODY_TEXT_OUTLINE_LEVEL = 9
 
