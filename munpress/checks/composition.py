@@ -19,7 +19,9 @@ LETTER_SPACING_LIMIT = 0.01  # ems per letter
 ALTERNATION = 0.01  # adjacent lines this far apart in letter spacing are two fitness classes apart
 STUB_LETTERS = 5
 GRID_TOLERANCE = 0.5  # points
-ON_GRID_ROLES = ("text", "heading", "list", "signature")
+ON_GRID_ROLES = ("text", "title", "heading", "list", "signature")
+TITLE_ROLES = ("title", "heading")
+TITLE_LINES = 3  # the most an article's title may take (layout/story.py stops at half a page)
 WORST = 3
 
 
@@ -31,6 +33,7 @@ class Composition:
     alternating: int
     one_word_titles: tuple[str, ...]  # "p. 7: «чечишти»"
     stubs: tuple[str, ...]
+    title_lines: int = 0  # lines of the article's title
 
 
 def composition(lines: list[SetLine]) -> Composition:
@@ -41,7 +44,7 @@ def composition(lines: list[SetLine]) -> Composition:
     previous: SetLine | None = None
     for line in lines:
         if line.paragraph_end and not line.paragraph_start:
-            if line.role == "heading" and line.words == 1:
+            if line.role in TITLE_ROLES and line.words == 1:
                 titles.append(f"p. {line.page}: «{line.text}»")
             elif line.role in ("text", "list") and (line.letters < STUB_LETTERS or (
                     previous is not None and previous.hyphenated and line.words == 1)):
@@ -49,7 +52,8 @@ def composition(lines: list[SetLine]) -> Composition:
         previous = line
     return Composition(sum(line.kerned for line in lines),
                        sum(abs(line.tracking) > LETTER_SPACING_LIMIT + 1e-9 for line in justified),
-                       len(justified), alternating, tuple(titles), tuple(stubs))
+                       len(justified), alternating, tuple(titles), tuple(stubs),
+                       sum(1 for line in lines if line.role == "title"))
 
 
 def set_lines_by_entry(page_map: PageMap) -> dict[str, list[SetLine]]:
@@ -113,6 +117,12 @@ def check_composition(facts: EditionFacts) -> list[Diagnostic]:
                                     f"a title or heading ends on one word: {'; '.join(c.one_word_titles[:WORST])}",
                                     article=entry_id, lang=facts.lang,
                                     hints=("shorten the heading, or tie its last words with a no-break space",)))
+        if c.title_lines > TITLE_LINES:
+            found.append(Diagnostic(Severity.WARNING, "article.long-title",
+                                    f"the title takes {c.title_lines} lines, more than {TITLE_LINES}",
+                                    article=entry_id, lang=facts.lang,
+                                    hints=("shorten it, or give a shorter title = … for the article in issue.toml",),
+                                    data={"lines": c.title_lines}))
         if c.stubs:
             found.append(Diagnostic(Severity.WARNING, "typography.paragraph-stub",
                                     f"{len(c.stubs)} paragraphs end on a stub: {'; '.join(c.stubs[:WORST])}",

@@ -69,7 +69,7 @@ class SetLine:
     x: float = 0.0  # the line's left edge and baseline on the page, in points from its corner
     y: float = 0.0
     size: float = 0.0  # the type size of the paragraph
-    role: str = "text"  # "text", "heading" (titles and subheads), "signature", "list", "note"
+    role: str = "text"  # "text", "title" (an article's), "heading", "signature", "list", "note"
     text: str = ""  # the line as drawn, for pointing at the worst cases
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import BalancedColumns
 
-from munpress.diagnostics import Sink
+from munpress.diagnostics import LayoutFailure, Sink
 from munpress.layout.barcode import CoverBarcode
 from munpress.layout.blocks import (
     SPANNING,
@@ -41,6 +41,10 @@ from munpress.model.nodes import plain_text
 
 # Space an article needs below its title before it may start on a page: title + six lines.
 ARTICLE_START_SPACE = 150
+# A title taller than this share of the type area leaves no page for its article (or its
+# contents): it stops the build with its length, before ReportLab fails on it with its own words.
+LONGEST_TITLE_SHARE = 0.5
+TITLE_LINES = 3  # what a title may take; check warns past it (checks/composition.py)
 
 
 class StoryBuilder:
@@ -141,7 +145,8 @@ class StoryBuilder:
                 continue
             flowables.append(Paragraph(escape(rubric.title), s.toc_rubric))
             for entry in articles:
-                flowables.append(TocEntry(escape(_last_words_bound(plain_text(entry.title))), s.toc_entry, entry.id))
+                line = TocEntry(escape(_last_words_bound(plain_text(entry.title))), s.toc_entry, entry.id)
+                flowables.append(self._fitting_title(line, entry, "contents", s.toc_entry.leading))
         return flowables
 
     # -- articles ---------------------------------------------------------------------
@@ -158,7 +163,8 @@ class StoryBuilder:
         flowables.append(Marker("entry", entry.id, title, entry.kind))
         if rubric is None:  # a rubric's bar is the page's head; a plain opener keeps clear of the head
             flowables.append(OpenerSpace(self.theme.leading))
-        flowables.append(SetParagraph(entry.title, s.article_title))
+        flowables.append(self._fitting_title(SetParagraph(entry.title, s.article_title), entry, "article opening",
+                                             s.article_title.leading))
         columns = entry.columns or self.theme.columns
         width = self.theme.width_of_columns(columns)
         body = self._converter(entry, width, self.block_styles["article"]).convert(entry.blocks)
@@ -181,6 +187,23 @@ class StoryBuilder:
         if entry.kind != "article" or entry.new_page:
             return None
         return ARTICLE_START_SPACE + (40 if opens else 0)
+
+    def _fitting_title(self, flowable: Flowable, entry: Entry, where: str, leading: float) -> Flowable:
+        """The title, measured across the type area: one too long for a page is an error that
+        says how long a title may be."""
+        width = self.theme.content_box(1).width
+        _, height = flowable.wrap(width, self.frame_height * 100)
+        if height <= self.frame_height * LONGEST_TITLE_SHARE:
+            return flowable
+        characters = len(plain_text(entry.title))
+        lines = max(1, round(height / leading))
+        most = characters * TITLE_LINES // lines
+        raise LayoutFailure(
+            f"{entry.id}: the title is too long for a page: {characters:,} characters set in {lines} lines "
+            f"take {height / self.frame_height:.0%} of the page in the {where}",
+            code="layout.title-too-long", article=entry.id,
+            hint=f"shorten it to about {most} characters, {TITLE_LINES} lines, or give a shorter "
+                 "title = … in issue.toml")
 
     # -- copyfitting --------------------------------------------------------------------
     def _filler_builder(self, filler: Filler):

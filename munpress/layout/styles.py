@@ -43,6 +43,7 @@ class Styles:
 
 # Titles and headings: ragged, balanced, never hyphenated, never ending on one word.
 HEADING = dict(hyphenationLang="", balanced=1, ending="heading", role="heading")
+TITLE = {**HEADING, "role": "title"}  # an article's title: checked for length (checks/composition.py)
 
 
 def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
@@ -78,7 +79,7 @@ def build_styles(theme: Theme, body: FontFamily, heading: FontFamily, lang: str,
         table_cell=style("cell", fontSize=size - 1, leading=leading - 1.5, alignment=TA_LEFT),
         note=style("note", fontSize=size - 2, leading=leading - 3, alignment=TA_LEFT, role="note"),
         article_title=style("article-title", fontName=sans_bold, fontSize=19, leading=22.5,
-                            alignment=TA_LEFT, spaceAfter=leading * 0.9, **HEADING),
+                            alignment=TA_LEFT, spaceAfter=leading * 0.9, **TITLE),
         rubric=style("rubric", fontName=sans_bold, fontSize=10, leading=13, alignment=TA_LEFT,
                      textColor=PAPER, backColor=ACCENT, borderPadding=(4, 6, 4, 6),
                      spaceBefore=6, spaceAfter=14, hyphenationLang=""),
