@@ -15,12 +15,13 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 import typer
 from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.segment import Segment
 from rich.table import Table
 
 from munpress import __version__
@@ -32,7 +33,22 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_e
                   help="Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.")
 
 
+# What a terminal would obey rather than show (escape sequences, bell, text direction): shown
+# as a code point, so a file name or a manuscript cannot repaint or reorder the output.
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    return TERMINAL_CONTROLS.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
+
+
 class _Console(Console):
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        """Every text this tool prints passes here, after rich's own markup and colours."""
+        return super()._render_buffer(
+            segment if segment.control else Segment(terminal_safe(segment.text), segment.style)
+            for segment in buffer)
+
     def on_broken_pipe(self) -> None:
         """The reader of the output went away (`| head -1`): rich's default is exit 1, which
         the contract keeps for check errors."""

@@ -10,6 +10,7 @@ from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
 from munpress.layout.pagemap import PRINT_PPI
 from munpress.locale import label
+from munpress.model.nodes import block_text
 
 # FrontMatter field -> the munpress.toml key an editor fills in
 IMPRINT_FIELDS = {
@@ -87,16 +88,40 @@ def check_font_licences(facts: EditionFacts) -> list[Diagnostic]:
 
 def check_front_glyphs(facts: EditionFacts) -> list[Diagnostic]:
     """Characters of the cover, imprint, contents or back page the fonts cannot print (the
-    articles' own are `layout.missing-glyph` of check_lost_text)."""
+    articles' own are `layout.missing-glyph` of check_lost_text), reported where they were
+    typed: an article's title in the contents comes from its manuscript or from issue.toml."""
     if facts.page_map is None:
         return []
-    blank = [glyph for glyph in facts.page_map.missing_glyphs if glyph.entry_id is None]
-    if not blank:
-        return []
-    chars = "".join(dict.fromkeys(glyph.char for glyph in blank))
-    return [Diagnostic(Severity.ERROR, "layout.missing-glyph",
-                       "the cover, imprint, contents or back page have characters the fonts lack: "
-                       + " ".join(f"«{ch}» U+{ord(ch):04X}" for ch in chars[:6]),
-                       lang=facts.lang, file="munpress.toml",
-                       hints=("change the text in munpress.toml or issue.toml, or use a font that has them",),
-                       data={"characters": list(chars)})]
+    blank = "".join(dict.fromkeys(glyph.char for glyph in facts.page_map.missing_glyphs if glyph.entry_id is None))
+    by_source: dict[tuple[str, str | None], str] = {}
+    for char in blank:
+        source = _typed_in(facts, char)
+        by_source[source] = by_source.get(source, "") + char
+    found = []
+    for (file, entry_id), chars in by_source.items():
+        shown = " ".join(f"«{ch}» U+{ord(ch):04X}" for ch in chars[:6])
+        if entry_id is None:
+            message = f"the cover, imprint, contents or back page have characters the fonts lack: {shown}"
+            hint = "change the text in munpress.toml or issue.toml, or use a font that has them"
+        elif file == "issue.toml":
+            message = f"the article's title in the contents has characters the fonts lack: {shown}"
+            hint = "change the article's title = … in issue.toml, or use a font that has them"
+        else:
+            message = f"the article's title, printed in the contents, has characters the fonts lack: {shown}"
+            hint = (f"replace them in the title of {file}, give the article a title = … in issue.toml, "
+                    "or use a font that has them")
+        found.append(Diagnostic(Severity.ERROR, "layout.missing-glyph", message, lang=facts.lang, file=file,
+                                article=entry_id, hints=(hint,), data={"characters": list(chars)}))
+    return found
+
+
+def _typed_in(facts: EditionFacts, char: str) -> tuple[str, str | None]:
+    """(file, entry) where a character of the front pages was typed."""
+    for placement in facts.page_map.placements if facts.page_map else ():
+        if char in placement.title:
+            title = facts.titles.get(placement.entry_id)
+            document = facts.documents.get(placement.entry_id)
+            if title is not None and document is not None and char in block_text(title):
+                return document.source, placement.entry_id
+            return "issue.toml", placement.entry_id
+    return "munpress.toml", None

@@ -70,3 +70,22 @@ def test_characters_the_fonts_lack_outside_the_articles_are_an_error():
                                                      MissingGlyph("a", "β", "PTSerif-regular")))
     [found] = check_front_glyphs(EditionFacts("ky", {}, page_map=page_map))
     assert found.code == "layout.missing-glyph" and found.data["characters"] == ["α"]
+
+
+def test_a_character_the_fonts_lack_in_a_title_in_the_contents_is_reported_where_it_was_typed():
+    from munpress.checks.preflight import check_front_glyphs
+    from munpress.layout.pagemap import MissingGlyph, Placement
+    from munpress.model.nodes import Document, Heading, Text
+
+    title = Heading(1, (Text("Коэффициент α"),))
+    placements = (Placement("03-budget", "article", "Коэффициент α", "", 7, 9),
+                  Placement("04-ads", "article", "Налог β", "", 10, 11))
+    page_map = PageMap("ru", placements, (), missing_glyphs=tuple(
+        MissingGlyph(None, char, "PTSans-regular") for char in "αβγ"))
+    facts = EditionFacts("ru", {"03-budget": Document((title,), source="03-budget.docx", lang="ru")},
+                         page_map=page_map, titles={"03-budget": title})
+    found = {(d.file, d.article): (d.data["characters"], d.hints[0]) for d in check_front_glyphs(facts)}
+    assert found[("03-budget.docx", "03-budget")][0] == ["α"]
+    assert "title of 03-budget.docx" in found[("03-budget.docx", "03-budget")][1]
+    assert found[("issue.toml", "04-ads")] == (["β"], "change the article's title = … in issue.toml, or use a font that has them")
+    assert found[("munpress.toml", None)][0] == ["γ"]

@@ -44,3 +44,17 @@ def test_check_warns_of_a_title_past_three_lines(small_magazine):
     found = findings(small_magazine)
     assert found["article.long-title"]["article"] == "01-new-year" and found["article.long-title"]["lines"] == 4
     assert [code for code in found if code.startswith("article.")] == ["article.long-title"]  # no other title
+
+
+def test_control_characters_from_a_manuscript_are_shown_not_obeyed(small_magazine):
+    from tests.readers.docx_builder import Manuscript, paragraph
+
+    style = '<w:style w:type="paragraph" w:styleId="Odd"><w:name w:val="Стиль\u202eабв\u009b2J"/></w:style>'
+    text = "Айыл өкмөтү\u009b2J жана \u202eкеңеш. " * 20
+    manuscript = Manuscript().style(style).body(paragraph("Аталыш", "Title") + paragraph(text, "Odd"))
+    manuscript.save(small_magazine / "issues/147/manuscripts/ky", "03-participatory-budget.docx")
+    done = run_munpress("check", "147", "--lang", "ky", "--root", str(small_magazine))
+    shown = done.stdout + done.stderr
+    assert "docx.unknown-style" in shown and "Traceback" not in shown
+    assert not set("\x1b\u009b\u202e") & set(shown)
+    assert "Стиль<U+202E>абв<U+009B>2J" in shown  # the style's name as Word stores it, made visible

@@ -44,6 +44,7 @@ def test_a_table_inside_a_content_control_inside_a_paragraph_is_kept(tmp_path):
     ("Мои\u0306 посе\u0308лок", "Мой посёлок"),  # a Mac's decomposed й and ё
     ("муници\u200bпалитет\ufeff", "муниципалитет"),  # web copy-paste
     ("Бии\u0306ик\u2060тоо", "Бийиктоо"),
+    ("Айыл\u009b2J\u0085 өкмөтү", "Айыл2J өкмөтү"),  # C1 controls, which a terminal may obey
 ])
 def test_text_is_read_composed_and_without_invisible_characters(tmp_path, typed, read_as):
     assert texts(read(Manuscript().body(paragraph(typed)).save(tmp_path))) == [read_as]
