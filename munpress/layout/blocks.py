@@ -12,6 +12,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.graphics import renderPDF
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -27,7 +28,7 @@ from munpress.layout.copyfit import pull_quote
 from munpress.layout.markup import note_label, split_images
 from munpress.layout.keeps import keep_headings_with_text
 from munpress.layout.paragraph import SetParagraph
-from munpress.layout.pictures import reduced
+from munpress.layout.pictures import VECTOR_PPI, is_svg, reduced, svg_drawing
 from munpress.layout.roles import label_widths as _label_widths
 from munpress.layout.roles import printable_label as _printable_label
 from munpress.layout.roles import signature_of
@@ -70,6 +71,29 @@ class RecordedImage(Image):
             recorder.add_image(name, pixels * 72 / self.drawWidth if self.drawWidth else 0, mode)
 
 
+class VectorPicture(RecordedImage):
+    """An SVG picture, drawn as vectors (svglib turns it into a ReportLab drawing): sharp at
+    any size, so it is recorded as a vector, never as too few pixels."""
+
+    def __init__(self, drawing, width: float, height: float) -> None:
+        Flowable.__init__(self)  # no bitmap to open: Image's own set-up reads one
+        self.drawing = drawing
+        self.drawWidth, self.drawHeight = width, height
+        self.imageWidth, self.imageHeight = drawing.width, drawing.height
+
+    def wrap(self, available_width, available_height):
+        return self.drawWidth, self.drawHeight
+
+    def draw(self):
+        self.canv.saveState()
+        self.canv.scale(self.drawWidth / self.imageWidth, self.drawHeight / self.imageHeight)
+        renderPDF.draw(self.drawing, self.canv, 0, 0, showBoundary=False)
+        self.canv.restoreState()
+        recorder = getattr(self.canv, "text_recorder", None)
+        if recorder is not None:
+            recorder.add_image(self.record[0], VECTOR_PPI, "vector")
+
+
 class ColumnTable(Table):
     """A table in a column. Balanced columns deep-copy a flowable for each split they try;
     a table's copy shares its cells and styles (wrap and split only rebind attributes), so
@@ -87,11 +111,16 @@ class SpanningImage(RecordedImage):
     """A picture the author placed wider than a column: set across the full text width."""
 
 
+class SpanningVector(VectorPicture, SpanningImage):
+    """An SVG picture placed wider than a column."""
+
+
 class SpanningGroup(KeepTogether):
     """A spanning picture and the caption under it, kept together across the full width."""
 
 
 SPANNING = (SpanningTable, SpanningImage, SpanningGroup)
+
 WIDE_PICTURE = 1.1  # placed this much wider than a column in Word: meant to span the columns
 
 
@@ -209,6 +238,8 @@ class BlockConverter:
 
     def _image(self, node: InlineImage) -> Flowable:
         image = node.image
+        if is_svg(image):
+            return self._vector_image(image)
         too_big = f"scale it below {MAX_PICTURE_PIXELS // 1_000_000} megapixels and insert it again"
         try:
             with warnings.catch_warnings():
@@ -237,6 +268,20 @@ class BlockConverter:
                                       "export the picture as PNG or JPEG and insert it again")
         picture = kind(BytesIO(data), natural_width * scale, natural_height * scale)
         picture.record = (image.name, pixel_width, mode)
+        picture.spaceBefore, picture.spaceAfter = 4, 4
+        return picture
+
+    def _vector_image(self, image) -> Flowable:
+        drawing = svg_drawing(image.data)
+        if drawing is None or not drawing.width or not drawing.height:
+            return self._refuse_image(image, "(SVG) cannot be read", "export the picture as PNG or JPEG and insert it again")
+        natural_width = image.width_pt or drawing.width
+        natural_height = image.height_pt or drawing.height
+        wide = self.top_level and self.full_width > self.width and natural_width > self.width * WIDE_PICTURE
+        width, kind = (self.full_width, SpanningVector) if wide else (self.width, VectorPicture)
+        scale = min(width / natural_width, self.max_image_height / natural_height)
+        picture = kind(drawing, natural_width * scale, natural_height * scale)
+        picture.record = (image.name, 0, "vector")
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture
 

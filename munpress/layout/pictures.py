@@ -1,10 +1,12 @@
 """Pictures decoded no larger than they print: a 40-megapixel photo set 6 cm wide is reduced
 to what print needs before anything else reads it, so a build's memory stays bounded (a
 JPEG is decoded at 1/2, 1/4 or 1/8 of its size by libjpeg's own scaling, Pillow's `draft`).
+An SVG is drawn as vectors through svglib.
 """
 
 from __future__ import annotations
 
+import tempfile
 from io import BytesIO
 
 from PIL import Image as PILImage
@@ -33,3 +35,29 @@ def reduced(picture: PILImage.Image, width_pt: float, height_pt: float) -> tuple
     else:
         picture.save(out, "PNG", icc_profile=profile)
     return out.getvalue(), picture.width, picture.mode
+
+
+# How a vector picture is recorded for the preflight: no pixels to run short of.
+VECTOR_PPI = 2400.0
+MAX_SVG_BYTES = 20 * 1024 * 1024
+
+
+def is_svg(image) -> bool:
+    head = image.data[:512].lstrip().lower()
+    return image.content_type == "image/svg+xml" or head.startswith(b"<svg") or (
+        head.startswith(b"<?xml") and b"<svg" in head)
+
+
+def svg_drawing(data: bytes):
+    """The SVG as a ReportLab drawing, or None. References outside the file (pictures, fonts
+    on disk or the web) are refused: a manuscript's picture draws what it holds."""
+    if len(data) > MAX_SVG_BYTES:
+        return None
+    with tempfile.TemporaryDirectory() as nowhere:
+        try:
+            from svglib.svglib import logger, svg2rlg  # loaded only for a manuscript that has an SVG
+
+            logger.disabled = True  # it logs what it leaves out to the terminal; the frame below says it
+            return svg2rlg(BytesIO(data), external_reference_root=nowhere)
+        except Exception:  # svglib raises many kinds on a bad file
+            return None
