@@ -184,7 +184,7 @@ class InlineReader:
             return
         if not plain and state.font is not None:
             text = self.symbol_font_text(text, state.font)
-        text = clean(text)
+        text = clean(text, controls=True)
         if text:
             self.content.inlines.append(Text(text, state.marks, state.link))
 
@@ -231,7 +231,7 @@ class InlineReader:
         self.content.text_boxes.extend(anchored.text_boxes)
 
     def read_equation(self, node: ooxml.Element) -> None:
-        text = clean("".join(ooxml.own_text(piece) for piece in ooxml.descendants(node, "m:t")))
+        text = clean("".join(ooxml.own_text(piece) for piece in ooxml.descendants(node, "m:t")), controls=True)
         if text.strip():
             self.content.inlines.append(Text(text))
             self.context.warn_once(
@@ -248,7 +248,7 @@ def merge_inlines(inlines: list[Inline]) -> list[Inline]:
         previous = merged[-1] if merged else None
         if (isinstance(node, Text) and isinstance(previous, Text)
                 and previous.marks == node.marks and previous.link == node.link):
-            merged[-1] = Text(clean(previous.text + node.text), node.marks, node.link)  # a mark split off its letter
+            merged[-1] = Text(clean(previous.text + node.text, controls=True), node.marks, node.link)  # a mark split off its letter
         else:
             merged.append(node)
     while merged and isinstance(merged[-1], LineBreak):

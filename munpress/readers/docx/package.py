@@ -37,13 +37,19 @@ ENCRYPTED_FLAG = 0x1
 STRICT_RELATIONSHIP = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 
 
+_PYTHON_DOCX_SELECTOR = PartFactory.part_class_selector  # python-docx's own: pictures as ImagePart
+
+
 def keep_imported_parts_as_bytes(content_type: str, relationship_type: str) -> type[Part] | None:
     """An altChunk's part may be a whole .docx under the main document's content type; python-docx
     would parse that zip as XML and refuse the manuscript. Keep it as bytes for the reader."""
-    return Part if relationship_type == RT.A_F_CHUNK else None
+    if relationship_type == RT.A_F_CHUNK:
+        return Part
+    return _PYTHON_DOCX_SELECTOR(content_type, relationship_type) if _PYTHON_DOCX_SELECTOR else None
 
 
-PartFactory.part_class_selector = keep_imported_parts_as_bytes
+if PartFactory.part_class_selector is not keep_imported_parts_as_bytes:
+    PartFactory.part_class_selector = keep_imported_parts_as_bytes
 
 
 @dataclass(frozen=True)
