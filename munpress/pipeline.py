@@ -22,11 +22,12 @@ from munpress.checks import (
     run_checks,
     typography_rows,
 )
+from munpress.checks.pdfx import preflight_pdfx
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.layout.fonts import load_family, magazine_font_files
 from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
-from munpress.locale import label
+from munpress.locale import label, language_tag
 from munpress.manifest import load_magazine, load_manifest
 from munpress.manifest.edit import PageChange, write_planned_pages
 from munpress.manifest.schema import Manifest
@@ -34,6 +35,7 @@ from munpress.model.edition import Edition, Filler
 from munpress.model.nodes import Document
 from munpress.output import write_pdf, write_pdfs
 from munpress.output.flatplan import flatplan_name, render_flatplan
+from munpress.output.pdfx import PdfFacts, PressProfile, finish_pdf, press_profile
 from munpress.readers import read_manuscript
 from munpress.typography.normalize import normalize_document, normalize_text
 
@@ -186,14 +188,44 @@ def proof_slug(manifest: Manifest, edition: Edition, documents: dict[str, Docume
             "sha256 " + "  ".join(hashes))
 
 
-def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, sink: Sink) -> bytes:
-    if name == "screen":
-        return prepared.laid_out.pdf  # the edition was laid out as screen for the checks
+def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, press: PressProfile) -> bytes:
     magazine = manifest.magazine
-    slug = proof_slug(manifest, prepared.edition, prepared.facts.documents) if name == "proof" else ()
-    variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug)
-    return layout_edition(prepared.edition, magazine.layout, magazine.root / "fonts", Sink(),
-                          magazine.typography.unbreakable, variant).pdf
+    if name == "screen":
+        laid_out = prepared.laid_out.pdf  # the edition was laid out as screen for the checks
+    else:
+        slug = proof_slug(manifest, prepared.edition, prepared.facts.documents) if name == "proof" else ()
+        variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug,
+                               press_profile=press.data if name == "print" else None)
+        laid_out = layout_edition(prepared.edition, magazine.layout, magazine.root / "fonts", Sink(),
+                                  magazine.typography.unbreakable, variant).pdf
+    standard = magazine.print.standard if name == "print" else None
+    return finish_pdf(laid_out, pdf_facts(manifest, prepared.edition), standard=standard, profile=press)
+
+
+def pdf_facts(manifest: Manifest, edition: Edition) -> PdfFacts:
+    """What every variant's metadata says; its date is the issue's, never the clock's."""
+    front = edition.front
+    return PdfFacts(title=f"{front.title} — {front.issue_line}".replace("\u00a0", " "),
+                    publisher=front.publisher.replace("\u00a0", " "), subject=front.kind_line.replace("\u00a0", " "),
+                    lang=language_tag(edition.lang), date=document_date(manifest))
+
+
+def document_date(manifest: Manifest) -> datetime:
+    """The day the issue was signed to print; else SOURCE_DATE_EPOCH; else the issue's date."""
+    issue = manifest.issue
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if issue.signed_to_print is not None:
+        day = issue.signed_to_print
+    elif epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    else:
+        day = issue.date
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def load_press_profile(manifest: Manifest) -> PressProfile:
+    settings = manifest.magazine.print
+    return press_profile(settings.profile, settings.condition)
 
 
 def _unchanged(text: str) -> str:
@@ -229,11 +261,16 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
             raise LayoutFailure(finding.message, code=finding.code, article=finding.article,
                                 hint=finding.hints[0] if finding.hints else None)
     target = out_dir or root / "build" / str(manifest.issue.number)
+    press = load_press_profile(manifest)
     pdfs = {}
     for prepared in editions:
         for name in variants:
             progress(f"{prepared.facts.lang}: setting the {name} PDF")
-            pdfs[pdf_name(manifest, prepared.facts.lang, name)] = _variant_pdf(manifest, prepared, name, sink)
+            pdf = _variant_pdf(manifest, prepared, name, press)
+            if name == "print":
+                diagnostics += preflight_pdfx(pdf, manifest.magazine.print.standard, prepared.facts.lang,
+                                              pdf_name(manifest, prepared.facts.lang, name))
+            pdfs[pdf_name(manifest, prepared.facts.lang, name)] = pdf
     progress("writing")
     paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})  # all written, then all renamed
     return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
@@ -253,7 +290,23 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
     typography = [row for edition in facts for row in typography_rows(edition)]
     articles = sum(any(entry.in_edition(lang) for lang in chosen) for entry in manifest.issue.entries())
-    return CheckReport(sink.items + run_checks(manifest, facts), rows, typography, articles)
+    preflight = [finding for lang in chosen for finding in _written_print_preflight(manifest, root, lang)]
+    return CheckReport(sink.items + run_checks(manifest, facts) + preflight, rows, typography, articles)
+
+
+def _written_print_preflight(manifest: Manifest, root: Path, lang: str) -> list[Diagnostic]:
+    """The print PDF last built into build/<issue>/, read back as the print house will."""
+    path = root / "build" / str(manifest.issue.number) / pdf_name(manifest, lang, "print")
+    shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [Diagnostic(Severity.INFO, "preflight.no-print-pdf", f"{shown} is not built yet: the PDF/X "
+                           "preflight reads it once munpress build has made it", lang=lang, file=shown)]
+    except OSError as error:
+        return [Diagnostic(Severity.WARNING, "preflight.no-print-pdf", f"{shown} cannot be read: {error.strerror}",
+                           lang=lang, file=shown)]
+    return preflight_pdfx(data, manifest.magazine.print.standard, lang, shown)
 
 
 def write_real_pages(root: Path, issue: str, languages: list[str] | None, sink: Sink,

@@ -99,7 +99,8 @@ def test_screen_has_bookmarks_from_rubric_to_article_clickable_contents_and_meta
     rubrics = [item.title.replace("\xa0", " ") for item in outline if not isinstance(item, list)]
     assert rubrics[:2] == [manifest.issue.sections[0].title("ru"), "НОВОСТИ КОАЛИЦИИ «ЗА РАЗВИТИЕ МСУ В КР»"]
     articles = [item for group in outline if isinstance(group, list) for item in group]
-    assert len(articles) == len([e for e in manifest.issue.entries() if e.in_edition("ru")])
+    # advertisements and the next issue stand beside the rubrics (tests/layout/test_screen_text.py)
+    assert len(articles) == len([e for e in manifest.issue.entries() if e.in_edition("ru") and e.kind == "article"])
     toc_page = reader.pages[2]
     links = [a.get_object() for a in toc_page.get("/Annots") or []]
     assert len(links) >= 14 and all(link["/Subtype"] == "/Link" for link in links)
@@ -165,3 +166,21 @@ def test_the_printed_cover_barcode_reads_back_as_the_issn_and_the_issue(variant_
             continue
         found.add((decoded.digits, decoded.addon))
     assert ("9771694705007", "01") in found
+
+
+def test_the_cover_bands_reach_past_the_safe_margin_inside_the_trim(variant_pdfs):
+    """Trimming wanders: a band that stops 4 mm inside the trim shows it; each band at an edge
+    runs a full bleed out and more than the safe margin (5 mm) in."""
+    from munpress.layout.templates import SAFE_MARGIN
+
+    with pdfplumber.open(variant_pdfs["ky", "print"]) as pdf:
+        page = pdf.pages[0]
+        bleed = 3 * MM
+        wide = [rect for rect in page.rects if rect["width"] >= A4[0] + 2 * bleed - 0.1]
+        margin = (page.width - A4[0]) / 2  # bleed and marks around the trim
+        top_of_trim, foot_of_trim = margin, page.height - margin  # pdfplumber measures from the top
+        top = [r for r in wide if r["top"] <= top_of_trim - bleed + 0.1]
+        foot = [r for r in wide if r["bottom"] >= foot_of_trim + bleed - 0.1]
+        assert top and foot
+        assert min(r["bottom"] for r in top) - top_of_trim > SAFE_MARGIN
+        assert foot_of_trim - max(r["top"] for r in foot) > SAFE_MARGIN

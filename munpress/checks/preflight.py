@@ -37,8 +37,8 @@ def check_images(facts: EditionFacts) -> list[Diagnostic]:
         found.append(Diagnostic(
             Severity.INFO, "images.colour-space",
             f"pictures by colour space: {listing}" + (
-                "; the print PDF keeps RGB pictures as they are, for the print house to convert"
-                if modes.keys() - {"CMYK", "L", "1"} else ""),
+                "; the print PDF has them in the press's CMYK, converted from their own profile or sRGB "
+                "(munpress.toml [print] profile)" if modes.keys() - {"CMYK", "L", "1", "vector"} else ""),
             lang=facts.lang, data={"modes": dict(modes)}))
     return found
 

@@ -11,6 +11,7 @@ from PIL import Image as PILImage
 from reportlab.lib.colors import CMYKColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.graphics import renderPDF
 from reportlab.platypus import (
@@ -27,8 +28,9 @@ from munpress.diagnostics import LayoutFailure, Sink
 from munpress.layout.copyfit import pull_quote
 from munpress.layout.markup import note_label, split_images
 from munpress.layout.keeps import keep_headings_with_text
+from munpress.layout.marked import alt_text
 from munpress.layout.paragraph import SetParagraph
-from munpress.layout.pictures import VECTOR_PPI, is_svg, reduced, svg_drawing
+from munpress.layout.pictures import VECTOR_PPI, in_press_colour, is_svg, reduced, svg_drawing
 from munpress.layout.roles import label_widths as _label_widths
 from munpress.layout.roles import printable_label as _printable_label
 from munpress.layout.roles import signature_of
@@ -62,9 +64,18 @@ class RecordedImage(Image):
     which colour space: what the printer's preflight asks."""
 
     record: tuple[str, int, str] = ("", 0, "")  # name, pixel width, PIL mode
+    alt: str = ""  # the author's description in Word: what a screen reader says
+    source: bytes = b""  # the picture's file as set: print converts it to the press's CMYK
 
     def draw(self):
-        super().draw()
+        press = getattr(self.canv, "press_profile", None)
+        if press is not None and self.source:
+            converted = in_press_colour(self.source, press)
+            if converted is not None:
+                self._img = ImageReader(BytesIO(converted))
+                self.record = (self.record[0], self.record[1], "CMYK")
+        with alt_text(self.canv, self.alt):
+            super().draw()
         recorder = getattr(self.canv, "text_recorder", None)
         if recorder is not None:
             name, pixels, mode = self.record
@@ -85,10 +96,11 @@ class VectorPicture(RecordedImage):
         return self.drawWidth, self.drawHeight
 
     def draw(self):
-        self.canv.saveState()
-        self.canv.scale(self.drawWidth / self.imageWidth, self.drawHeight / self.imageHeight)
-        renderPDF.draw(self.drawing, self.canv, 0, 0, showBoundary=False)
-        self.canv.restoreState()
+        with alt_text(self.canv, self.alt):
+            self.canv.saveState()
+            self.canv.scale(self.drawWidth / self.imageWidth, self.drawHeight / self.imageHeight)
+            renderPDF.draw(self.drawing, self.canv, 0, 0, showBoundary=False)
+            self.canv.restoreState()
         recorder = getattr(self.canv, "text_recorder", None)
         if recorder is not None:
             recorder.add_image(self.record[0], VECTOR_PPI, "vector")
@@ -267,7 +279,8 @@ class BlockConverter:
             return self._refuse_image(image, f"({image.content_type}) cannot be drawn",
                                       "export the picture as PNG or JPEG and insert it again")
         picture = kind(BytesIO(data), natural_width * scale, natural_height * scale)
-        picture.record = (image.name, pixel_width, mode)
+        picture.record, picture.source = (image.name, pixel_width, mode), data
+        picture.alt = image.description
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture
 
@@ -282,6 +295,7 @@ class BlockConverter:
         scale = min(width / natural_width, self.max_image_height / natural_height)
         picture = kind(drawing, natural_width * scale, natural_height * scale)
         picture.record = (image.name, 0, "vector")
+        picture.alt = image.description
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture
 

@@ -34,6 +34,7 @@ class IssueDocTemplate(BaseDocTemplate):
                          enforceColorSpace=_colour_space(variant), **_geometry(variant, pagesize), **metadata)
         self.variant = variant
         self._rubrics = 0
+        self._under_rubric = False  # the last top-level bookmark is a rubric's: articles go under it
         self._by_id = {template.id: template for template in templates}
         self.running_head = running_head
         self.number_style = number_style  # the TOC entries' style: numbers match their titles
@@ -50,7 +51,8 @@ class IssueDocTemplate(BaseDocTemplate):
         self._pages: list[PageRecord] = []
 
     def build(self, flowables, **kwargs):
-        super().build(flowables, canvasmaker=partial(RecordingCanvas, navigation=self.variant.navigation))
+        super().build(flowables, canvasmaker=partial(RecordingCanvas, navigation=self.variant.navigation,
+                                                     press_profile=self.variant.press_profile))
 
     # -- pages ------------------------------------------------------------------------
     def handle_pageBegin(self):
@@ -102,10 +104,7 @@ class IssueDocTemplate(BaseDocTemplate):
                 self.current_rubric = flowable.title
                 self._heads[flowable.title] = flowable.head
                 if self.variant.navigation:
-                    self._rubrics += 1
-                    key = f"rubric-{self._rubrics}"
-                    self.canv.bookmarkPage(key)
-                    self.canv.addOutlineEntry(flowable.title, key, level=0)
+                    self._bookmark_rubric(flowable.title)
             elif flowable.kind == "entry":
                 self._start_entry(flowable)
             elif flowable.kind == "end":  # the back page belongs to no entry
@@ -123,9 +122,29 @@ class IssueDocTemplate(BaseDocTemplate):
         self._order.append(marker.key)
         if self.variant.navigation:  # the contents' links and the bookmarks point here
             self.canv.bookmarkPage(entry_destination(marker.key))
-            self.canv.addOutlineEntry(marker.title, entry_destination(marker.key), level=1 if self._rubrics else 0)
+            self._bookmark(marker)
         if marker.entry_kind == "article":
             self._define_page_number(marker.key)
+
+    def _bookmark(self, marker: Marker) -> None:
+        """Articles go under their rubric; an advertisement or the next issue's page stands
+        beside the rubrics, where a reader looks for it. An article after one of those in the
+        same rubric gets the rubric's bookmark again: else it would fall under the advertisement."""
+        key = entry_destination(marker.key)
+        if marker.entry_kind != "article" or not self._rubrics:
+            self.canv.addOutlineEntry(marker.title, key, level=0)
+            self._under_rubric = False
+            return
+        if not self._under_rubric:
+            self._bookmark_rubric(self.current_rubric)
+        self.canv.addOutlineEntry(marker.title, key, level=1)
+
+    def _bookmark_rubric(self, title: str) -> None:
+        self._rubrics += 1
+        key = f"rubric-{self._rubrics}"  # a key of its own: ReportLab's outline knows an entry by its key
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(title, key, level=0)
+        self._under_rubric = True
 
     def _define_page_number(self, entry_id: str) -> None:
         canvas = self.canv

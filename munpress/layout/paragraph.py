@@ -29,6 +29,7 @@ from munpress.layout.linebreak import (
     break_lines,
 )
 from munpress.layout.items import EXPANSION_LIMIT, LAST_LINE_PENALTY, TRACKING_LIMIT, Breaking, Segment, build_items, letters as _letters, runs_from_inlines
+from munpress.layout.marked import END, SOFT_HYPHEN
 from munpress.layout.pagemap import SetLine
 from munpress.layout.shaping import shaped
 from munpress.model.nodes import Inline
@@ -205,6 +206,11 @@ class SetParagraph(Flowable):
         self._shortening, self._lines = low, lines
 
     # -- drawing --------------------------------------------------------------------------
+    def _adds_hyphen(self, line: Line) -> bool:
+        """The line ends in a hyphen the breaking adds, not in one of the text's own."""
+        end = self._items[line.end] if line.end < len(self._items) else None
+        return line.hyphenated and isinstance(end, Penalty) and end.content is not None
+
     def _line_is_justified(self, line: Line) -> bool:
         if self.style.alignment != TA_JUSTIFY:
             return False
@@ -241,7 +247,7 @@ class SetParagraph(Flowable):
             last_x, last = placed[-1]  # the pair the break parts is not kerned
             x -= last.last_kern * (1 + scale)
             placed[-1] = (last_x, last.without_last_kern())
-        if line.hyphenated and isinstance(end, Penalty) and end.content is not None:
+        if self._adds_hyphen(line):
             placed.append((x, Segment("-", end.content)))
             x += placed[-1][1].width * (1 + scale)
         gap = sum(spaces) / len(spaces) if spaces else 0.0
@@ -299,6 +305,7 @@ class SetParagraph(Flowable):
             text.setTextOrigin(self.style.bulletIndent, baseline)
             text.textOut(self.bullet + " ")
         flows_to = None  # where the text cursor stands after the last segment, as the PDF advances it
+        hyphen = placed[-1][1] if placed and self._adds_hyphen(line) else None
         for x, segment in placed:
             run = segment.run
             if (run.font, run.size) != font:
@@ -313,7 +320,13 @@ class SetParagraph(Flowable):
             if run.rise != rise:  # a rise, not a lower baseline: readers keep the line whole
                 text.setRise(run.rise)
                 rise = run.rise
-            text.textOut(shaped(segment.text, run.font, segment.kerns) if segment.kerns else segment.text)
+            shown = shaped(segment.text, run.font, segment.kerns) if segment.kerns else segment.text
+            if segment is hyphen:  # copied, the word comes out whole (PDF 1.7 §14.9.4)
+                text._code.append(SOFT_HYPHEN)  # a text object has no public way to add an operator
+                text.textOut(shown)
+                text._code.append(END)
+            else:
+                text.textOut(shown)
         text.textLine()  # T*: text extraction sees the line end even across flowables
         canvas.drawText(text)
         self._decorate(placed, left, baseline)

@@ -7,9 +7,11 @@ An SVG is drawn as vectors through svglib.
 from __future__ import annotations
 
 import tempfile
+from functools import lru_cache
 from io import BytesIO
 
 from PIL import Image as PILImage
+from PIL import ImageCms
 
 from munpress.layout.pagemap import PRINT_PPI
 
@@ -35,6 +37,55 @@ def reduced(picture: PILImage.Image, width_pt: float, height_pt: float) -> tuple
     else:
         picture.save(out, "PNG", icc_profile=profile)
     return out.getvalue(), picture.width, picture.mode
+
+
+@lru_cache(maxsize=16)  # a picture is drawn again by each trial of the copyfitting
+def in_press_colour(data: bytes, profile: bytes) -> bytes | None:
+    """The picture in the press's CMYK, through littleCMS (Pillow's ImageCms): from its own
+    ICC profile or sRGB, relative colorimetric with black-point compensation, as a print house
+    converts. A JPEG stays a JPEG; others become a CMYK TIFF. None: grey or CMYK already,
+    printed as it is."""
+    with PILImage.open(BytesIO(data)) as picture:
+        if picture.mode in ("L", "1", "CMYK"):
+            return None
+        if picture.mode == "LA":  # grey stays grey, flattened onto the paper
+            out = BytesIO()
+            _on_white(picture).convert("L").save(out, "PNG")
+            return out.getvalue()
+        is_jpeg = picture.format == "JPEG"
+        own = picture.info.get("icc_profile")
+        rgb = _on_white(picture)
+    source = ImageCms.ImageCmsProfile(BytesIO(own)) if own else SRGB
+    try:
+        transform = _transform(source, profile)
+    except ImageCms.PyCMSError:  # a damaged embedded profile: the picture is taken as sRGB
+        transform = _transform(SRGB, profile)
+    cmyk = ImageCms.applyTransform(rgb, transform)
+    out = BytesIO()
+    if is_jpeg:
+        cmyk.save(out, "JPEG", quality=92, subsampling=0)
+    else:
+        cmyk.save(out, "TIFF", compression="tiff_lzw")
+    return out.getvalue()
+
+
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def _transform(source: ImageCms.ImageCmsProfile, profile: bytes) -> ImageCms.ImageCmsTransform:
+    return ImageCms.buildTransform(
+        source, ImageCms.ImageCmsProfile(BytesIO(profile)), "RGB", "CMYK",
+        renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC, flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+
+
+def _on_white(picture: PILImage.Image) -> PILImage.Image:
+    """RGB, any transparency flattened onto the paper: PDF/X-1a has no transparency."""
+    if picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info):
+        rgba = picture.convert("RGBA")
+        paper = PILImage.new("RGB", rgba.size, (255, 255, 255))
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    return picture.convert("RGB")
 
 
 # How a vector picture is recorded for the preflight: no pixels to run short of.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Frame, PageTemplate
 
 from munpress.layout.theme import ACCENT, ACCENT_LIGHT, GREY, INK, PROOF_MARK, Theme
@@ -19,6 +20,11 @@ KINDS = ("cover", "imprint", "toc", "article", "fullpage", "back")
 # Kinds whose pages carry the running head; folios go on all but the covers.
 WITH_RUNNING_HEAD = {"toc", "article"}
 WITHOUT_FOLIO = {"cover", "back"}
+# Trimming wanders about a millimetre: anything that stops near the trim shows it, so a colour
+# band at an edge runs a full bleed out and reaches well past this inside the trim.
+SAFE_MARGIN = 5 * mm
+EDGE_BAND = 28  # points inside the trim (9.9 mm), top and foot alike
+FOOT_STRIPE = 6  # the light stripe over the foot band
 
 
 @dataclass(frozen=True)
@@ -60,10 +66,10 @@ def _bands(canvas, theme: Theme, variant: Variant) -> None:
     bleed, width, height = variant.bleed, theme.page_width, theme.page_height
     canvas.saveState()
     canvas.setFillColor(ACCENT)
-    canvas.rect(-bleed, height - 12, width + 2 * bleed, 12 + bleed, stroke=0, fill=1)
-    canvas.rect(-bleed, -bleed, width + 2 * bleed, 28 + bleed, stroke=0, fill=1)
+    canvas.rect(-bleed, height - EDGE_BAND, width + 2 * bleed, EDGE_BAND + bleed, stroke=0, fill=1)
+    canvas.rect(-bleed, -bleed, width + 2 * bleed, EDGE_BAND + bleed, stroke=0, fill=1)
     canvas.setFillColor(ACCENT_LIGHT)
-    canvas.rect(-bleed, 28, width + 2 * bleed, 6, stroke=0, fill=1)
+    canvas.rect(-bleed, EDGE_BAND, width + 2 * bleed, FOOT_STRIPE, stroke=0, fill=1)
     canvas.restoreState()
 
 

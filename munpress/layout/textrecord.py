@@ -93,9 +93,10 @@ class TextRecorder:
 class RecordingCanvas(Canvas):
     """A canvas that keeps a `TextRecorder` of everything drawn as text."""
 
-    def __init__(self, *args, navigation: bool = True, **kwargs) -> None:
+    def __init__(self, *args, navigation: bool = True, press_profile: bytes | None = None, **kwargs) -> None:
         self.text_recorder = TextRecorder()
         self.navigation = navigation  # links and bookmarks (not in print)
+        self.press_profile = press_profile  # print: pictures drawn in the press's CMYK
         super().__init__(*args, **kwargs)
 
     def beginText(self, x=0, y=0, direction=None):

@@ -28,6 +28,7 @@ class Variant:
     navigation: bool = True  # bookmarks, clickable contents, hyperlinks
     watermark: bool = False
     slug: tuple[str, ...] = ()  # lines printed under the page's foot (proof)
+    press_profile: bytes | None = None  # print: the press's CMYK ICC profile, pictures are converted to it
 
     @property
     def margin(self) -> float:
@@ -35,9 +36,11 @@ class Variant:
         return self.bleed + MARK_OFFSET + MARK_LENGTH if self.crop_marks else 0.0
 
 
-def make_variant(name: str, *, bleed_mm: float = 3.0, slug: tuple[str, ...] = ()) -> Variant:
+def make_variant(name: str, *, bleed_mm: float = 3.0, slug: tuple[str, ...] = (),
+                 press_profile: bytes | None = None) -> Variant:
     if name == "print":
-        return Variant("print", bleed=bleed_mm * mm, crop_marks=True, color_space="cmyk", navigation=False)
+        return Variant("print", bleed=bleed_mm * mm, crop_marks=True, color_space="cmyk", navigation=False,
+                       press_profile=press_profile)
     if name == "screen":
         return Variant("screen")
     if name == "proof":

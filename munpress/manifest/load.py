@@ -34,6 +34,7 @@ from munpress.manifest.schema import (
     Manifest,
     Margins,
     MastheadEntry,
+    PrintSettings,
     Section,
     TypographySettings,
 )
@@ -49,6 +50,9 @@ MAGAZINE_TEXTS = ("title", "tagline", "kind_line", "founder", "publisher", "edit
                   "disclaimer", "photo_credits", "subscription")
 LAYOUT_KEYS = ("trim", "margins", "columns", "gutter", "body_size", "fonts", "bleed", "copyfit")
 MARGIN_KEYS = ("top", "bottom", "inner", "outer")
+PRINT_KEYS = ("standard", "profile", "condition")
+PDF_STANDARDS = ("PDF/X-1a:2001", "PDF/X-4")
+LARGEST_PROFILE = 20 * 1024 * 1024  # bytes: press profiles are 0.5–4 MB
 LARGEST_PRINT_RUN = 10_000_000  # copies: more than any magazine prints; a typo's extra zeros are caught
 ISSUE_KEYS = ("number", "number_in_year", "date", "languages", "sections")
 NO_ROOT_HINT = "run munpress inside a magazine folder, or pass --root"
@@ -291,7 +295,7 @@ def load_magazine(root: Path, *, check_files: bool = False) -> Magazine:
         raise InputError(f"no {MAGAZINE_FILE} in {root}", code="manifest.no-root", hint=NO_ROOT_HINT)
     doc = TomlFile(root / MAGAZINE_FILE, root)
     data = doc.table(doc.data, "", (*MAGAZINE_STRINGS, *MAGAZINE_TEXTS, "masthead", "contacts"),
-                     ("layout", "styles", "typography", "printer", "fillers"))
+                     ("layout", "styles", "typography", "printer", "fillers", "print"))
     return Magazine(
         root=root.resolve(),
         **{key: doc.string(data[key], key, empty=False) for key in MAGAZINE_STRINGS},
@@ -302,7 +306,51 @@ def load_magazine(root: Path, *, check_files: bool = False) -> Magazine:
         styles=read_styles(doc, data.get("styles", {})),
         typography=read_typography(doc, data.get("typography", {})),
         printer=doc.localized(data["printer"], "printer", LANGUAGES) if "printer" in data else None,
+        print=read_print(doc, data.get("print", {}), root.resolve()),
         fillers=read_fillers(doc, data.get("fillers", []), root.resolve(), check_files))
+
+
+def read_print(doc: TomlFile, value: Any, root: Path) -> PrintSettings:
+    """`[print]`: the PDF/X standard and the press profile the print house asks for."""
+    data = doc.table(value, "print", optional=PRINT_KEYS)
+    default = PrintSettings()
+    standard = doc.choice(data.get("standard", default.standard), "print.standard", PDF_STANDARDS)
+    profile = None
+    if "profile" in data:
+        written = doc.string(data["profile"], "print.profile", empty=False)
+        profile = (root / written).resolve()
+        if not profile.is_relative_to(root):
+            doc.fail("print.profile", "manifest.value", f"{written} is outside the magazine folder",
+                     "copy the printer's profile into the magazine folder, e.g. profiles/printer.icc")
+        problem = icc_problem(profile)
+        if problem:
+            doc.fail("print.profile", "manifest.value", f"{written} {problem}",
+                     "the print house's CMYK output profile (.icc) is needed")
+    condition = doc.string(data["condition"], "print.condition", empty=False) if "condition" in data else None
+    return PrintSettings(standard=standard, profile=profile, condition=condition)
+
+
+def icc_problem(path: Path) -> str | None:
+    """What is wrong with a file given as a CMYK press profile, from its ICC header (ICC.1
+    §7.2: size, device class at 12, colour space at 16, signature 'acsp' at 36)."""
+    try:
+        status = path.stat()
+        if not_a_file(status.st_mode):
+            return f"is {not_a_file(status.st_mode)}, not a file"
+        with path.open("rb") as stream:
+            header = stream.read(128)
+    except FileNotFoundError:
+        return "does not exist (ask the print house for its ICC profile, or remove the key for FOGRA39)"
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    size = status.st_size
+    if size > LARGEST_PROFILE:
+        return f"is {size // (1024 * 1024)} MB, larger than any ICC profile"
+    if len(header) < 128 or header[36:40] != b"acsp":
+        return "is not an ICC profile"
+    if header[16:20] != b"CMYK" or header[12:16] != b"prtr":
+        return f"is an ICC profile for {header[16:20].decode('latin-1').strip()} {header[12:16].decode('latin-1')}, not CMYK print"
+    return None
 
 
 def read_masthead(doc: TomlFile, value: Any) -> tuple[MastheadEntry, ...]:

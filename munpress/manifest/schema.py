@@ -85,6 +85,15 @@ class LayoutSettings:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """What the print house asks of the print PDF (`[print]` in munpress.toml)."""
+
+    standard: str = "PDF/X-1a:2001"  # or "PDF/X-4"
+    profile: Path | None = None  # the printer's own CMYK ICC profile; None: ISO Coated v2 300% (FOGRA39)
+    condition: str | None = None  # its OutputConditionIdentifier, e.g. "FOGRA39"; None: the profile's name
+
+
+@dataclass(frozen=True)
 class TypographySettings:
     """The magazine's own word-division exceptions, for both languages."""
 
@@ -131,6 +140,7 @@ class Magazine:
     styles: tuple[tuple[str, str], ...] = ()  # extra Word style name -> role, extends data/stylemap.toml
     typography: TypographySettings = field(default_factory=TypographySettings)
     printer: Localized | None = None  # the printing house, for the imprint
+    print: PrintSettings = field(default_factory=PrintSettings)
     fillers: tuple[FillerEntry, ...] = ()  # in munpress.toml order
 
 

@@ -27,7 +27,7 @@ def test_colour_spaces_of_the_pictures_are_reported_and_rgb_is_named():
     [report] = check_images(_images(PlacedImage(3, "a", "a.png", 400, "RGB"),
                                     PlacedImage(4, "b", "b.tif", 400, "CMYK")))
     assert report.code == "images.colour-space" and report.data["modes"] == {"RGB": 1, "CMYK": 1}
-    assert "print house to convert" in report.message
+    assert "in the press's CMYK" in report.message  # print converts them (issue 13)
     [grey] = check_images(_images(PlacedImage(3, "a", "a.png", 400, "L")))
     assert "convert" not in grey.message
 
