@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
@@ -15,7 +16,23 @@ from munpress.layout.fonts import covers, glyphs_of
 from munpress.layout.pagemap import NOT_PRINTED, DrawnLine, PlacedFiller, PlacedImage, SetLine
 
 
+def overprint_black(target, press_profile) -> None:
+    """Print: black overprints (no white hairline where a plate shifts); any other colour
+    knocks out, or white type on a coloured bar would vanish. `target`: a canvas or a text
+    object, just given its fill colour."""
+    if press_profile is None:
+        return
+    black = is_solid_black(getattr(target, "_fillColorObj", None))
+    target._setFillOverprint(black)
+    if black:
+        target._setOverprintMask(True)
+
+
 class _RecordingTextObject(PDFTextObject):
+    def setFillColor(self, aColor, alpha=None):
+        super().setFillColor(aColor, alpha)
+        overprint_black(self, getattr(self._canvas, "press_profile", None))
+
     def _formatText(self, text):
         self._canvas.text_recorder.add(text, self._y, self._fontname)
         return super()._formatText(text)
@@ -29,6 +46,14 @@ class _RecordingTextObject(PDFTextObject):
     def textLine(self, text=""):
         super().textLine(text)
         self._canvas.text_recorder.end_line()
+
+
+def is_solid_black(colour) -> bool:
+    """100% K and nothing else: the black that print houses overprint."""
+    if not isinstance(colour, CMYKColor):
+        return False
+    d = colour.density
+    return colour.cyan * d == colour.magenta * d == colour.yellow * d == 0 and colour.black * d >= 0.999
 
 
 class TextRecorder:
@@ -98,6 +123,10 @@ class RecordingCanvas(Canvas):
         self.navigation = navigation  # links and bookmarks (not in print)
         self.press_profile = press_profile  # print: pictures drawn in the press's CMYK
         super().__init__(*args, **kwargs)
+
+    def setFillColor(self, aColor, alpha=None):
+        super().setFillColor(aColor, alpha)
+        overprint_black(self, getattr(self, "press_profile", None))
 
     def beginText(self, x=0, y=0, direction=None):
         return _RecordingTextObject(self, x, y, direction=direction)

@@ -148,3 +148,34 @@ def test_pdfx_4_and_a_printers_own_profile_from_munpress_toml(magazine_copy, tmp
     profile.write_bytes(b"not a profile at all" * 10)
     refused = run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out))
     assert refused.returncode == 2 and "print.profile" in refused.stderr and "not an ICC profile" in refused.stderr
+
+
+def shown_text_states(pdf: pikepdf.Pdf, page: pikepdf.Page) -> list[tuple[tuple[float, ...], bool]]:
+    """(fill colour, overprinting) for each text shown on the page, following q/Q and gs."""
+    states = page.Resources.get("/ExtGState") or {}
+    stack, fill, overprint, found = [], (), False, []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        op = str(operator)
+        if op == "q":
+            stack.append((fill, overprint))
+        elif op == "Q" and stack:
+            fill, overprint = stack.pop()
+        elif op == "k":
+            fill = tuple(float(v) for v in operands)
+        elif op == "gs":
+            state = states[str(operands[0])]
+            overprint = bool(state.get("/op", overprint)) if "/op" in state else overprint
+        elif op in ("Tj", "TJ", "'", '"'):
+            found.append((fill, overprint))
+    return found
+
+
+def test_black_text_overprints_in_print_and_white_text_knocks_out(variant_pdfs):
+    with opened(variant_pdfs, "ky", "print") as pdf:
+        states = [state for page in pdf.pages[3:8] for state in shown_text_states(pdf, page)]
+    black = [over for fill, over in states if fill == (0, 0, 0, 1)]
+    other = [over for fill, over in states if fill and fill != (0, 0, 0, 1)]
+    assert black and all(black), f"{black.count(False)} of {len(black)} black texts knock out"
+    assert other and not any(other)  # the rubric bar's white title, the blue headings
+    with opened(variant_pdfs, "ky", "screen") as pdf:
+        assert not any(over for page in pdf.pages[3:8] for _, over in shown_text_states(pdf, page))
