@@ -178,14 +178,15 @@ def build_time() -> datetime:
     return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
 
 
-def proof_slug(manifest: Manifest, edition: Edition, documents: dict[str, Document]) -> tuple[str, ...]:
-    """What a proof says of itself: issue, edition, build time, and a hash of each manuscript
-    as it was read for this build (a file saved since does not change what the proof says)."""
-    hashes = [f"{entry.id.split('-')[0]}:{documents[entry.id].sha256[:8]}"
-              for entry in manifest.issue.entries() if entry.id in documents]
+def proof_slug(manifest: Manifest, edition: Edition,
+               documents: dict[str, Document]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """What a proof says of itself: issue, edition, build time; and, by entry, a hash of its
+    manuscript as it was read for this build (a file saved since does not change what the
+    proof says), which each page prints for the articles on it."""
+    hashes = tuple((entry.id, f"{entry.id.split('-')[0]}:{documents[entry.id].sha256[:8]}")
+                   for entry in manifest.issue.entries() if entry.id in documents)
     stamp = build_time().strftime("%Y-%m-%d %H:%M UTC")
-    return (f"{label(edition.lang, 'proof')} · {edition.front.issue_line} · {edition.lang} · {stamp}",
-            "sha256 " + "  ".join(hashes))
+    return f"{label(edition.lang, 'proof')} · {edition.front.issue_line} · {edition.lang} · {stamp}", hashes
 
 
 def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, press: PressProfile) -> bytes:
@@ -193,8 +194,8 @@ def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, press: Press
     if name == "screen":
         laid_out = prepared.laid_out.pdf  # the edition was laid out as screen for the checks
     else:
-        slug = proof_slug(manifest, prepared.edition, prepared.facts.documents) if name == "proof" else ()
-        variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug,
+        slug, hashes = proof_slug(manifest, prepared.edition, prepared.facts.documents) if name == "proof" else ("", ())
+        variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug, slug_hashes=hashes,
                                press_profile=press.data if name == "print" else None)
         laid_out = layout_edition(prepared.edition, magazine.layout, magazine.root / "fonts", Sink(),
                                   magazine.typography.unbreakable, variant).pdf

@@ -48,7 +48,8 @@ def test_check_shows_an_article_off_its_planned_page_once_with_the_fix(magazine_
     assert result.returncode == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
     finding = lines.index("error   toc.page-mismatch: planned on page 11, starts on page 9 (-2)")
-    assert lines[finding + 1] == "→ set page = 9 in issue.toml, or change the layout"
+    # only ky was checked: the fix keeps ru's page as planned, and says so
+    assert lines[finding + 1] == "→ set page = { ky = 9, ru = 11 } (ru as planned: not checked) in issue.toml, or change the layout"
     assert lines[-1] == "1 error, 0 warnings in 16 articles"
     differences = [line for line in lines if line.startswith("│ ky")]
     assert len(differences) == 1 and "04-women-deputies-club" in differences[0]  # only the one that moved
@@ -63,6 +64,9 @@ def test_toc_write_accepts_the_layout_keeping_the_manifest_as_written(magazine_c
     manifest.write_text(moved, "utf-8")
     before = run_munpress("check", "147", "--root", str(magazine_copy))
     assert before.returncode == 1 and "munpress toc 147 --write" in before.stdout
+    # each fix is right for both editions: one page where they agree, a table where they differ
+    assert "→ set page = 9 in issue.toml" in before.stdout
+    assert "→ set page = { ky = 13, ru = 14 } in issue.toml" in before.stdout
     written = run_munpress("toc", "147", "--write", "--root", str(magazine_copy))
     assert written.returncode == 0, written.stderr
     assert written.stdout.splitlines() == [

@@ -129,7 +129,7 @@ def test_the_watermark_and_slug_are_only_in_the_proof(variant_pdfs):
         assert mark in proof and "sha256" in proof
         for variant in ("print", "screen"):
             assert mark not in PdfReader(variant_pdfs[lang, variant]).pages[5].extract_text()
-    assert f"01:{digest}" in PdfReader(variant_pdfs["ky", "proof"]).pages[5].extract_text()
+    assert f"01:{digest}" in PdfReader(variant_pdfs["ky", "proof"]).pages[3].extract_text()  # where 01 starts
 
 
 def test_the_same_inputs_give_the_same_bytes(tmp_path):
@@ -184,3 +184,15 @@ def test_the_cover_bands_reach_past_the_safe_margin_inside_the_trim(variant_pdfs
         assert top and foot
         assert min(r["bottom"] for r in top) - top_of_trim > SAFE_MARGIN
         assert foot_of_trim - max(r["top"] for r in foot) > SAFE_MARGIN
+
+
+def test_each_proof_page_prints_the_hashes_of_its_own_articles_within_the_page(variant_pdfs):
+    numbers = {entry.id.split("-")[0] for entry in load_manifest(REPO, "147").issue.entries()}
+    with pdfplumber.open(variant_pdfs["ky", "proof"]) as pdf:
+        hashed = []
+        for page in pdf.pages:
+            slug = [word for word in page.extract_words() if word["top"] > page.height - 12]
+            assert all(word["x1"] <= page.width - 14 for word in slug), "the slug runs off the page"
+            hashed.append({word["text"].split(":")[0] for word in slug if ":" in word["text"]} & numbers)
+    assert "01" in hashed[3] and "16" not in hashed[3]  # page 4: its own article, not all 17
+    assert max(len(found) for found in hashed) <= 4

@@ -38,7 +38,7 @@ __all__ = ["EditionFacts", "PlacementRow", "TypographyRow", "placement_rows", "r
 def run_checks(manifest: Manifest, editions: list[EditionFacts]) -> list[Diagnostic]:
     found = check_issn(manifest.magazine.issn)
     for facts in editions:
-        found += check_planned_pages(manifest, facts)
+        found += check_planned_pages(manifest, facts, editions)
         found += check_pull_quotes(manifest, facts)
         if facts.page_map is not None:
             found += check_barcode(manifest.magazine.issn, manifest.issue.number_in_year,

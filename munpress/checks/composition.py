@@ -34,6 +34,7 @@ class Composition:
     one_word_titles: tuple[str, ...]  # "p. 7: «чечишти»"
     stubs: tuple[str, ...]
     title_lines: int = 0  # lines of the article's title
+    title_pages: tuple[int, ...] = ()  # the pages its lines are on: one, unless it breaks over a page
 
 
 def composition(lines: list[SetLine]) -> Composition:
@@ -53,7 +54,8 @@ def composition(lines: list[SetLine]) -> Composition:
     return Composition(sum(line.kerned for line in lines),
                        sum(abs(line.tracking) > LETTER_SPACING_LIMIT + 1e-9 for line in justified),
                        len(justified), alternating, tuple(titles), tuple(stubs),
-                       sum(1 for line in lines if line.role == "title"))
+                       sum(1 for line in lines if line.role == "title"),
+                       tuple(sorted({line.page for line in lines if line.role == "title"})))
 
 
 def set_lines_by_entry(page_map: PageMap) -> dict[str, list[SetLine]]:
@@ -117,6 +119,11 @@ def check_composition(facts: EditionFacts) -> list[Diagnostic]:
                                     f"a title or heading ends on one word: {'; '.join(c.one_word_titles[:WORST])}",
                                     article=entry_id, lang=facts.lang,
                                     hints=("shorten the heading, or tie its last words with a no-break space",)))
+        if len(c.title_pages) > 1:
+            found.append(Diagnostic(Severity.WARNING, "article.title-split",
+                                    f"the title breaks over a page: pages {c.title_pages[0]} and {c.title_pages[-1]}",
+                                    article=entry_id, lang=facts.lang, page=c.title_pages[0],
+                                    hints=("shorten the title, or start the article on a new page (new_page = true)",)))
         if c.title_lines > TITLE_LINES:
             found.append(Diagnostic(Severity.WARNING, "article.long-title",
                                     f"the title takes {c.title_lines} lines, more than {TITLE_LINES}",

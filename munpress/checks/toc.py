@@ -51,8 +51,13 @@ def real_pages(rows: list[PlacementRow]) -> list[tuple[str, str, dict[str, int |
     return [(article, titles[article], by_lang) for article, by_lang in pages.items()]
 
 
-def check_planned_pages(manifest: Manifest, facts: EditionFacts) -> list[Diagnostic]:
+def check_planned_pages(manifest: Manifest, facts: EditionFacts,
+                        editions: list[EditionFacts] = ()) -> list[Diagnostic]:
+    """`editions`: every edition checked, so that the fix given is right for all of them."""
     found = []
+    actual = {(row.article, row.lang): row.actual for edition in (editions or [facts])
+              for row in placement_rows(manifest, edition)}
+    entries = {entry.id: entry for entry in manifest.issue.entries()}
     for row in placement_rows(manifest, facts):
         if row.actual is None:
             found.append(Diagnostic(Severity.ERROR, "toc.not-placed", "the entry was not placed in the layout",
@@ -62,6 +67,19 @@ def check_planned_pages(manifest: Manifest, facts: EditionFacts) -> list[Diagnos
                 Severity.ERROR, "toc.page-mismatch",
                 f"planned on page {row.planned}, starts on page {row.actual} ({row.difference:+d})",
                 article=row.article, lang=row.lang, page=row.actual,
-                hints=(f"set page = {row.actual} in issue.toml, or change the layout",),
+                hints=(f"set {page_setting(entries[row.article].planned_pages, actual, row.article)} in "
+                       "issue.toml, or change the layout",),
                 data={"planned": row.planned, "actual": row.actual, "difference": row.difference}))
     return found
+
+
+def page_setting(planned: tuple[tuple[str, int], ...], actual: dict[tuple[str, str], int | None],
+                 article: str) -> str:
+    """The `page = …` that makes every edition of the article right: each edition's real page
+    (its planned one where it was not laid out), one number when they agree."""
+    pages = {lang: actual.get((article, lang)) or page for lang, page in planned}
+    if len(set(pages.values())) == 1:
+        return f"page = {next(iter(pages.values()))}"
+    unchecked = [lang for lang, _ in planned if actual.get((article, lang)) is None]
+    setting = "page = { " + ", ".join(f"{lang} = {page}" for lang, page in pages.items()) + " }"
+    return setting + (f" ({', '.join(unchecked)} as planned: not checked)" if unchecked else "")

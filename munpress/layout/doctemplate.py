@@ -113,6 +113,10 @@ class IssueDocTemplate(BaseDocTemplate):
         if self.page_rubric is None:
             self.page_rubric = self.current_rubric
 
+    def entries_on(self, page: int) -> list[str]:
+        """The entries set on the page so far, in the order they started."""
+        return [key for key in self._order if self._placements[key]["page"] <= page <= self._placements[key]["last_page"]]
+
     def _start_entry(self, marker: Marker) -> None:
         self._open_entry = marker.key
         self.canv.text_recorder.start_entry(marker.key)

@@ -106,13 +106,30 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
             else:
                 canvas.drawString(box.x, y, str(page))
         if variant.slug:
-            canvas.setFont(fonts.sans, 5.5)
-            canvas.setFillColor(GREY)
-            for number, line in enumerate(variant.slug):
-                canvas.drawString(box.x, 9 - number * 6.5, line)
+            _slug(canvas, variant, fonts, box, doc.entries_on(page))
         canvas.restoreState()
         doc.record_page(kind)
     return draw
+
+
+SLUG_SIZE, SMALLEST_SLUG = 5.5, 4.0
+
+
+def _slug(canvas, variant: Variant, fonts: Fonts, box, entries: list[str]) -> None:
+    """The proof's slug under the foot: what the proof is, and the hashes of the manuscripts
+    set on this page, fitted to the type area's width (smaller type, then cut with a count)."""
+    hashes = dict(variant.slug_hashes)
+    shown = [hashes[entry] for entry in entries if entry in hashes]
+    lines = [variant.slug] + (["sha256 " + "  ".join(shown)] if shown else [])
+    canvas.setFillColor(GREY)
+    for number, line in enumerate(lines):
+        size = SLUG_SIZE
+        while canvas.stringWidth(line, fonts.sans, size) > box.width and size > SMALLEST_SLUG:
+            size -= 0.5
+        while canvas.stringWidth(line, fonts.sans, size) > box.width:
+            line = line.rsplit("  ", 1)[0] + " …" if "  " in line else line[:-2] + "…"
+        canvas.setFont(fonts.sans, size)
+        canvas.drawString(box.x, 9 - number * 6.5, line)
 
 
 def _running_head(canvas, doc, theme: Theme, fonts: Fonts, box, recto: bool) -> None:

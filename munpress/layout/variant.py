@@ -27,7 +27,8 @@ class Variant:
     color_space: str = "rgb"  # what ReportLab enforces on every colour: "cmyk" or "rgb"
     navigation: bool = True  # bookmarks, clickable contents, hyperlinks
     watermark: bool = False
-    slug: tuple[str, ...] = ()  # lines printed under the page's foot (proof)
+    slug: str = ""  # the line printed under the page's foot (proof): issue, edition, build time
+    slug_hashes: tuple[tuple[str, str], ...] = ()  # entry -> its manuscript's hash, printed on its pages
     press_profile: bytes | None = None  # print: the press's CMYK ICC profile, pictures are converted to it
 
     @property
@@ -36,13 +37,13 @@ class Variant:
         return self.bleed + MARK_OFFSET + MARK_LENGTH if self.crop_marks else 0.0
 
 
-def make_variant(name: str, *, bleed_mm: float = 3.0, slug: tuple[str, ...] = (),
-                 press_profile: bytes | None = None) -> Variant:
+def make_variant(name: str, *, bleed_mm: float = 3.0, slug: str = "",
+                 slug_hashes: tuple[tuple[str, str], ...] = (), press_profile: bytes | None = None) -> Variant:
     if name == "print":
         return Variant("print", bleed=bleed_mm * mm, crop_marks=True, color_space="cmyk", navigation=False,
                        press_profile=press_profile)
     if name == "screen":
         return Variant("screen")
     if name == "proof":
-        return Variant("proof", watermark=True, slug=slug)
+        return Variant("proof", watermark=True, slug=slug, slug_hashes=slug_hashes)
     raise ValueError(f"unknown variant {name!r}; choose from {', '.join(VARIANT_NAMES)}")

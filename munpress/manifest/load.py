@@ -221,8 +221,9 @@ def parse_toml(path: Path, label: str) -> dict[str, Any]:
     try:
         return tomllib.loads(clean(text))  # Mac-decomposed letters composed, invisible characters gone
     except tomllib.TOMLDecodeError as error:
-        raise InputError(syntax_message(str(error), text.splitlines() or [""]), file=label,
-                         code="manifest.syntax", hint=hint) from None
+        lines = text.splitlines() or [""]
+        raise InputError(syntax_message(str(error), lines), file=label, code="manifest.syntax",
+                         hint=date_hint(str(error), lines) or hint) from None
     except RecursionError:  # tomllib parses nested arrays and inline tables recursively
         raise InputError("TOML syntax error: arrays or inline tables nested too deeply (damaged file?)",
                          file=label, code="manifest.syntax", hint=hint) from None
@@ -260,6 +261,22 @@ def shown(text: str, limit: int = 60) -> str:
     """User input as one line of a message: control characters escaped, long text cut."""
     text = escaped(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# 15.02.2024, 15/02/2024: how a date is written by hand in Kyrgyzstan and Russia
+LOCAL_DATE = re.compile(r"^(?P<key>\s*[\w\"-]+\s*=\s*)(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})\b")
+
+
+def date_hint(error: str, lines: list[str]) -> str | None:
+    """A date written day first is a syntax error to TOML: say how to write it, with its value."""
+    found = re.search(r"at line (\d+)", error)
+    line = lines[int(found[1]) - 1] if found and 0 < int(found[1]) <= len(lines) else ""
+    date = LOCAL_DATE.match(line)
+    if date is None:
+        return None
+    key = date["key"].strip().rstrip("=").strip()
+    return (f"dates are written year-month-day (YYYY-MM-DD), without quotes: "
+            f"{key} = {date['year']}-{int(date['month']):02d}-{int(date['day']):02d}")
 
 
 def syntax_message(error: str, lines: list[str]) -> str:
@@ -489,11 +506,14 @@ class DocxPaths:
             doc.fail(path, "manifest.path-escape", f"{text} leads outside the magazine folder",
                      f"copy the file into the magazine folder instead; {self.where}")
         if PurePosixPath(text).is_absolute() or re.match(r"[A-Za-z]:/", text):
+            relative = Path(os.path.relpath(real, self.base)).as_posix() if real.is_relative_to(self.base) else None
             doc.fail(path, "manifest.path-absolute", f"{text} is an absolute path",
-                     f"write the path {self.written}; {self.where}")
+                     f'write "{relative}"' if relative else f"write the path {self.written}; {self.where}")
         if not text.lower().endswith(".docx"):
+            with_suffix = f"{text}.docx"
             doc.fail(path, "manifest.file-type", f"{text} is not a .docx file",
-                     "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
+                     f'write "{with_suffix}": that file is there' if _status((self.base / with_suffix).resolve())
+                     else "munpress reads Word .docx: open it in Word, Save As → Word Document (.docx)")
         status = _status(real)  # one look: what it is, whether it is there, which file it is
         kind = not_a_file(status.st_mode) if status else ""
         if self.check_files and kind:
@@ -517,8 +537,24 @@ class DocxPaths:
         if self.missing:  # an issue being filled in lacks several: the editors get the whole list
             (path, text), rest = self.missing[0], [text for _, text in self.missing[1:]]
             more = f" (and {len(rest)} more: {', '.join(rest)})" if rest else ""
-            self.doc.fail(path, "manifest.missing-file", f"file not found: {text}{more}",
-                          f"check the path; {self.where}")
+            close = [(text, found) for _, text in self.missing if (found := self.nearest(text))]
+            if len(close) == 1:
+                hint = f'write "{close[0][1]}": that file is there' + (f" (for {close[0][0]})" if rest else "")
+            elif close:
+                hint = "files that are there: " + "; ".join(f"{text} → {found}" for text, found in close)
+            else:
+                hint = f"check the path; {self.where}"
+            self.doc.fail(path, "manifest.missing-file", f"file not found: {text}{more}", hint)
+
+    def nearest(self, text: str) -> str | None:
+        """The .docx beside where the path points whose name is closest to it: a typo's fix."""
+        folder = (self.base / text).parent
+        try:
+            names = [p.name for p in folder.iterdir() if p.suffix.lower() == ".docx" and not p.name.startswith("~$")]
+        except OSError:
+            return None
+        found = difflib.get_close_matches(PurePosixPath(text).name, names, n=1, cutoff=0.7)
+        return (PurePosixPath(text).parent / found[0]).as_posix() if found else None
 
 
 # --- issues/<N>/issue.toml --------------------------------------------------------------

@@ -56,3 +56,32 @@ def test_the_cover_barcode_must_agree_with_the_issn_and_the_issue_number():
     [wrong] = check_barcode("1694-7053", 2, ("9771694705007", "01"), "ky")
     assert wrong.code == "issn.barcode" and wrong.data["expected"] == ["9771694705007", "02"]
     assert [d.code for d in check_barcode("1694-7053", 1, None, "ru")] == ["issn.no-barcode"]
+
+
+def test_a_short_russian_advertisement_in_the_kyrgyz_slot_is_told_by_its_small_words():
+    advert = "Подписка на журнал «Муниципалитет» для органов МСУ и депутатов: звоните по телефону."
+    [found] = check_language(EditionFacts("ky", {"ad": _document(advert)}))
+    assert found.code == "language.mismatch" and "«на»" in found.message
+    kyrgyz_words = "Журналга жазылуу жана маалымат алуу үчүн: Бишкек, тел. 0312 97-65-30"
+    assert check_language(EditionFacts("ky", {"ad": _document(kyrgyz_words)})) == []
+    short_kyrgyz = "Жазылуу боюнча маалымат телефон аркылуу берилет"  # no ң ө ү, no Russian words
+    assert check_language(EditionFacts("ky", {"ad": _document(short_kyrgyz)})) == []
+
+
+def test_a_title_that_breaks_over_a_page_and_one_past_three_lines_are_warnings():
+    from munpress.checks.composition import check_composition
+    from munpress.layout.pagemap import SetLine
+
+    def title_line(page: int) -> SetLine:
+        return SetLine(page=page, entry_id="a", chars=20, words=3, gap=0.3, justified=False, hyphenated=False,
+                       overfull=False, paragraph_start=False, paragraph_end=False, fragment_start=False,
+                       fragment_end=False, role="title", text="Жергиликтүү бюджет")
+
+    def codes(lines) -> list[str]:
+        page_map = PageMap("ky", (), (PageRecord(4, "article", "", "4"), PageRecord(5, "article", "", "5")),
+                           set_lines=tuple(lines))
+        return [d.code for d in check_composition(EditionFacts("ky", {}, page_map=page_map))]
+
+    assert codes([title_line(4), title_line(4)]) == []
+    assert codes([title_line(4), title_line(5)]) == ["article.title-split"]
+    assert codes([title_line(4)] * 4) == ["article.long-title"]
