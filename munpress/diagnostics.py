@@ -81,10 +81,14 @@ class MunpressError(Exception):
         self.code = code
         self.hint = hint
         self.article = article
+        self.key: str | None = None  # the TOML key path it is about
+        self.place: tuple[int, int] | None = None  # (line, column) in `file`
+        self.more: list[MunpressError] = []  # further problems of the same file, found in the same run
 
     def one_line(self) -> str:
-        """The single line a person sees: file, what is wrong, what to do."""
-        text = f"{self.file}: {self.message}" if self.file else self.message
+        """The single line a person sees: file (and line:column), what is wrong, what to do."""
+        where = f"{self.file}:{self.place[0]}:{self.place[1]}" if self.file and self.place else self.file
+        text = f"{where}: {self.message}" if where else self.message
         if self.hint:
             text += f" ({self.hint})"
         return text

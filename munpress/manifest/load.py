@@ -19,6 +19,7 @@ from typing import Any, Callable, NoReturn, TypeVar
 
 from munpress.diagnostics import InputError
 from munpress.files import not_a_file
+from munpress.manifest.locate import key_tokens, locate
 from munpress.model.text import clean
 from munpress.manifest.schema import (
     ENTRY_KINDS,
@@ -98,10 +99,13 @@ class TomlFile:
     def __init__(self, path: Path, root: Path) -> None:
         self.label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         self.data = parse_toml(path, self.label)
+        self.text = path.read_bytes().decode("utf-8-sig", errors="replace")  # parsed: it is UTF-8
 
     def fail(self, path: str, code: str, text: str, hint: str | None = None) -> NoReturn:
         message = escaped(f"{path}: {text}" if path else text)
-        raise InputError(message, file=self.label, code=code, hint=hint)
+        error = InputError(message, file=self.label, code=code, hint=hint)
+        error.key, error.place = path or None, locate(self.text, path) if path else None
+        raise error
 
     def wrong_type(self, value: Any, path: str, expected: str, hint: str | None = None) -> NoReturn:
         if hint is None and type(value) in (int, float) and "string" in expected:
@@ -304,6 +308,67 @@ def find_root(start: Path) -> Path:
                      code="manifest.no-root", hint=NO_ROOT_HINT)
 
 
+# How many problems of one file a run reports before it stops looking.
+MOST_PROBLEMS = 20
+
+
+def every_problem(doc: TomlFile, read: Callable[[], T]) -> T:
+    """`read()`, or the first of its file's problems with the others in `.more`: after each
+    one, its key is taken out of the data and the file read again, so that an editor sees in
+    one run what would otherwise take one run each. A problem whose key cannot be taken out
+    (a missing key, the file as a whole) ends the search."""
+    found: list[InputError] = []
+    data, removed = doc.data, []
+    try:
+        for _ in range(MOST_PROBLEMS):
+            try:
+                result = read()
+                if not found:
+                    return result
+                break  # what is left reads well: the problems taken out are all there is
+            except InputError as error:
+                if error.key is not None and any(error.key == key or error.key.startswith(key + ".")
+                                                 for key in removed):
+                    break  # a consequence of taking the earlier key out, not a problem of its own
+                found.append(error)
+                # a missing key cannot be taken out; missing files are listed together already
+                if error.key is None or error.code in ("manifest.missing-key", "manifest.missing-file") or \
+                        not _take_out(doc, error.key):
+                    break
+                removed.append(error.key)
+        first = found[0]
+        first.more = found[1:]
+        raise first
+    finally:
+        doc.data = data
+
+
+def _take_out(doc: TomlFile, key: str) -> bool:
+    """A copy of the data without the key, for the next read; False when it is not there."""
+    tokens = key_tokens(key)
+    copy = _copied(doc.data)
+    node: Any = copy
+    for token in tokens[:-1]:
+        try:
+            node = node[token]
+        except (KeyError, IndexError, TypeError):
+            return False
+    try:
+        del node[tokens[-1]]
+    except (KeyError, IndexError, TypeError):
+        return False
+    doc.data = copy
+    return True
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
+
+
 def load_magazine(root: Path, *, check_files: bool = False) -> Magazine:
     """The magazine's constants from `root/munpress.toml`; with `check_files`, every filler's
     manuscript must exist (building an issue needs them, planning does not)."""
@@ -311,6 +376,10 @@ def load_magazine(root: Path, *, check_files: bool = False) -> Magazine:
     if not is_file(root / MAGAZINE_FILE):
         raise InputError(f"no {MAGAZINE_FILE} in {root}", code="manifest.no-root", hint=NO_ROOT_HINT)
     doc = TomlFile(root / MAGAZINE_FILE, root)
+    return every_problem(doc, lambda: _read_magazine(doc, root, check_files))
+
+
+def _read_magazine(doc: TomlFile, root: Path, check_files: bool) -> Magazine:
     data = doc.table(doc.data, "", (*MAGAZINE_STRINGS, *MAGAZINE_TEXTS, "masthead", "contacts"),
                      ("layout", "styles", "typography", "printer", "fillers", "print"))
     return Magazine(
@@ -549,12 +618,14 @@ class DocxPaths:
     def nearest(self, text: str) -> str | None:
         """The .docx beside where the path points whose name is closest to it: a typo's fix."""
         folder = (self.base / text).parent
-        try:
-            names = [p.name for p in folder.iterdir() if p.suffix.lower() == ".docx" and not p.name.startswith("~$")]
+        try:  # not a file another article or language already names
+            names = [p.name for p in folder.iterdir() if p.suffix.lower() == ".docx" and not p.name.startswith("~$")
+                     and p.resolve() not in self.files]
         except OSError:
             return None
-        found = difflib.get_close_matches(PurePosixPath(text).name, names, n=1, cutoff=0.7)
-        return (PurePosixPath(text).parent / found[0]).as_posix() if found else None
+        stems = {PurePosixPath(name).stem: name for name in names}  # ".docx" alike in all: compare the names
+        found = difflib.get_close_matches(PurePosixPath(text).stem, list(stems), n=1, cutoff=0.75)
+        return (PurePosixPath(text).parent / stems[found[0]]).as_posix() if found else None
 
 
 # --- issues/<N>/issue.toml --------------------------------------------------------------
@@ -565,8 +636,9 @@ def load_manifest(root: Path, issue: str | int, *, check_files: bool = True) -> 
     root = Path(root)
     magazine = load_magazine(root, check_files=check_files)
     doc = TomlFile(issue_folder(root, issue) / ISSUE_FILE, root)
-    reader = IssueReader(doc, magazine.root / "issues" / str(issue).strip(), check_files)
-    return Manifest(magazine=magazine, issue=reader.read())
+    folder = magazine.root / "issues" / str(issue).strip()
+    issue_manifest = every_problem(doc, lambda: IssueReader(doc, folder, check_files).read())  # a fresh reader each time
+    return Manifest(magazine=magazine, issue=issue_manifest)
 
 
 def issue_names(root: Path) -> list[str]:

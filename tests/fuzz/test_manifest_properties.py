@@ -194,7 +194,7 @@ def outcome(call: Callable[[], Any], label: str) -> Any:
     except InputError as error:
         line = error.one_line()
         assert "\n" not in line and "\r" not in line, line
-        assert error.file == label and line.startswith(f"{label}: "), line
+        assert error.file == label and re.match(rf"{re.escape(label)}(:\d+:\d+)?: ", line), line
         if error.code in KEY_CODES:
             assert KEY_PATH.match(error.message), f"no key path at the start: {error.message}"
         return error

@@ -43,3 +43,28 @@ def test_a_name_without_docx_gives_the_file_with_it(magazine):
     text = with_article(manuscript='manuscript = { ky = "manuscripts/ky/a", ru = "manuscripts/ru/a.docx" }')
     error = issue_error(magazine, text)
     assert error.code == "manifest.file-type" and error.hint == 'write "manuscripts/ky/a.docx": that file is there'
+
+
+def test_every_problem_of_an_issue_is_reported_in_one_run_with_its_line_and_column(magazine):
+    from munpress.manifest import load_manifest
+    from tests.manifest.test_load import failure
+
+    text = with_article(extra='columns = "two"\nnew_page = "yes"').replace(
+        "date = 2024-01-15", 'date = 2024-01-15\ncolour = "blue"')
+    magazine.issue(text)
+    error = failure(load_manifest, magazine.root, 1, check_files=False)
+    lines = [problem.one_line() for problem in (error, *error.more)]
+    assert sorted(line.split(": ")[0] for line in lines) == [
+        "issues/1/issue.toml:11:1", "issues/1/issue.toml:12:1", "issues/1/issue.toml:4:1"], lines
+    assert {problem.key for problem in (error, *error.more)} == {
+        "colour", "sections[0].articles[0].columns", "sections[0].articles[0].new_page"}
+
+
+def test_a_problem_that_ends_the_search_is_the_last_one_reported(magazine):
+    from munpress.manifest import load_manifest
+    from tests.manifest.test_load import failure
+
+    magazine.issue(with_article(manuscript='manuscrpt = { ky = "manuscripts/ky/a.docx", ru = "manuscripts/ru/a.docx" }'))
+    error = failure(load_manifest, magazine.root, 1, check_files=False)
+    assert [problem.code for problem in (error, *error.more)] == ["manifest.unknown-key", "manifest.missing-key"]
+    assert error.one_line().startswith("issues/1/issue.toml:8:1: sections[0].articles[0].manuscrpt: unknown key")

@@ -416,7 +416,7 @@ def test_a_missing_manuscript_names_the_key_path_and_the_path(magazine):
     error = failure(load_manifest, magazine.root, 1)
     assert error.code == "manifest.missing-file"
     assert error.one_line() == (
-        "issues/1/issue.toml: sections[2].articles[0].manuscript.ru: file not found: "
+        "issues/1/issue.toml:22:46: sections[2].articles[0].manuscript.ru: file not found: "
         "manuscripts/ru/2.docx (check the path; it is relative to issues/1/)")
 
 
@@ -430,7 +430,7 @@ def test_several_missing_manuscripts_are_listed_in_one_line(magazine):
     error = failure(load_manifest, magazine.root, 1)
     assert error.code == "manifest.missing-file"
     assert error.one_line() == (
-        "issues/1/issue.toml: sections[1].articles[0].manuscript.ky: file not found: manuscripts/ky/1.docx "
+        "issues/1/issue.toml:16:16: sections[1].articles[0].manuscript.ky: file not found: manuscripts/ky/1.docx "
         "(and 2 more: manuscripts/ky/2.docx, manuscripts/ru/2.docx) (check the path; it is relative to issues/1/)")
 
 
