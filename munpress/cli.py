@@ -449,7 +449,7 @@ def _print_findings(diagnostics: list[Diagnostic], articles: int, issue: str) ->
             out.print(f"  [{colour}]{d.severity.value:7}[/{colour}] {escape(d.code)}: {escape(d.message)}"
                       + (f" [dim]({escape(where)})[/dim]" if where else ""))
             for hint in d.hints if _Voice.level != "quiet" else ():
-                out.print(f"           [dim]→ {escape(hint)}[/dim]")
+                out.print(f"           [dim]→ {escape(hint)}[/dim]", soft_wrap=True)  # a hint stays one line, as the fix to copy
     if any(d.code == "toc.page-mismatch" for d in diagnostics) and _Voice.level != "quiet":
         out.print(f"[dim]to accept the layout: munpress toc {escape(issue)} --write sets every planned page "
                   "to the real one[/dim]")

@@ -82,4 +82,4 @@ def page_setting(planned: tuple[tuple[str, int], ...], actual: dict[tuple[str, s
         return f"page = {next(iter(pages.values()))}"
     unchecked = [lang for lang, _ in planned if actual.get((article, lang)) is None]
     setting = "page = { " + ", ".join(f"{lang} = {page}" for lang, page in pages.items()) + " }"
-    return setting + (f" ({', '.join(unchecked)} as planned: not checked)" if unchecked else "")
+    return setting + (f" ({', '.join(unchecked)} not checked)" if unchecked else "")

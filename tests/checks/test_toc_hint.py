@@ -16,7 +16,7 @@ def test_a_table_when_only_one_edition_moved():
 
 def test_an_edition_not_checked_keeps_its_planned_page_and_is_named():
     assert page_setting((("ky", 5), ("ru", 5)), {("a", "ky"): 6}, "a") == \
-        "page = { ky = 6, ru = 5 } (ru as planned: not checked)"
+        "page = { ky = 6, ru = 5 } (ru not checked)"
 
 
 def test_an_article_in_one_edition_only():
