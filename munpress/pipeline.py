@@ -27,7 +27,7 @@ from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.layout.fonts import load_family, magazine_font_files
 from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
-from munpress.locale import label, language_tag
+from munpress.locale import label
 from munpress.manifest import load_magazine, load_manifest
 from munpress.manifest.edit import PageChange, write_planned_pages
 from munpress.manifest.schema import Manifest
@@ -35,7 +35,7 @@ from munpress.model.edition import Edition, Filler
 from munpress.model.nodes import Document
 from munpress.output import write_pdf, write_pdfs
 from munpress.output.flatplan import flatplan_name, render_flatplan
-from munpress.output.pdfx import PdfFacts, PressProfile, finish_pdf, press_profile
+from munpress.output.pdfx import PressProfile, finish_pdf, press_profile
 from munpress.readers import read_manuscript
 from munpress.typography.normalize import normalize_document, normalize_text
 
@@ -172,10 +172,15 @@ def pdf_name(manifest: Manifest, lang: str, variant: str) -> str:
     return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}-{variant}.pdf"
 
 
+def source_date_epoch() -> datetime | None:
+    """SOURCE_DATE_EPOCH, the reproducible-builds convention, when it is set to a number."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else None
+
+
 def build_time() -> datetime:
     """Now, or SOURCE_DATE_EPOCH when set: a rebuild of the same inputs gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return source_date_epoch() or datetime.now(timezone.utc)
 
 
 def proof_slug(manifest: Manifest, edition: Edition,
@@ -200,27 +205,16 @@ def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, press: Press
         laid_out = layout_edition(prepared.edition, magazine.layout, magazine.root / "fonts", Sink(),
                                   magazine.typography.unbreakable, variant).pdf
     standard = magazine.print.standard if name == "print" else None
-    return finish_pdf(laid_out, pdf_facts(manifest, prepared.edition), standard=standard, profile=press)
-
-
-def pdf_facts(manifest: Manifest, edition: Edition) -> PdfFacts:
-    """What every variant's metadata says; its date is the issue's, never the clock's."""
-    front = edition.front
-    return PdfFacts(title=f"{front.title} — {front.issue_line}".replace("\u00a0", " "),
-                    publisher=front.publisher.replace("\u00a0", " "), subject=front.kind_line.replace("\u00a0", " "),
-                    lang=language_tag(edition.lang), date=document_date(manifest))
+    return finish_pdf(laid_out, document_date(manifest), standard=standard, profile=press)
 
 
 def document_date(manifest: Manifest) -> datetime:
-    """The day the issue was signed to print; else SOURCE_DATE_EPOCH; else the issue's date."""
+    """The PDFs' date: the day the issue was signed to print; else SOURCE_DATE_EPOCH; else the
+    issue's date. Never the clock's."""
     issue = manifest.issue
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if issue.signed_to_print is not None:
-        day = issue.signed_to_print
-    elif epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
-    else:
-        day = issue.date
+    if issue.signed_to_print is None and (epoch := source_date_epoch()) is not None:
+        return epoch
+    day = issue.signed_to_print or issue.date
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 

@@ -27,7 +27,6 @@ STANDARDS = {
     "PDF/X-1a:2001": {"version": "PDF/X-1:2001", "conformance": "PDF/X-1a:2001", "pdf": "1.3"},
     "PDF/X-4": {"version": "PDF/X-4", "conformance": None, "pdf": "1.6"},
 }
-DEFAULT_STANDARD = "PDF/X-1a:2001"
 DEFAULT_PROFILE = "ISOcoated_v2_300_bas.icc"
 DEFAULT_CONDITION = "FOGRA39"  # ISO 12647-2:2004, coated paper: what ISO Coated v2 characterises
 REGISTRY = "http://www.color.org"
@@ -57,26 +56,17 @@ def press_profile(path: Path | None = None, condition: str | None = None) -> Pre
     return PressProfile(data, name, condition or name)
 
 
-@dataclass(frozen=True)
-class PdfFacts:
-    """What the metadata says of the edition."""
-
-    title: str
-    publisher: str
-    subject: str
-    lang: str  # BCP 47, e.g. "ky-KG"
-    date: datetime  # when the issue was signed to print, or the build's SOURCE_DATE_EPOCH
-
-
-def finish_pdf(data: bytes, facts: PdfFacts, *, standard: str | None = None,
+def finish_pdf(data: bytes, date: datetime, *, standard: str | None = None,
                profile: PressProfile | None = None) -> bytes:
-    """`standard` and `profile`: the print variant, made PDF/X; None: screen and proof."""
+    """`date`: when the issue was signed to print (pipeline.document_date). `standard` and
+    `profile`: the print variant, made PDF/X; None: screen and proof. The XMP says what the
+    layout wrote in Info and the catalog's /Lang."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _tag_subsets(pdf)
-        _dates(pdf, facts.date)
+        _dates(pdf, date)
         if standard is not None:
             _output_intent(pdf, STANDARDS[standard], profile or press_profile())
-        _xmp(pdf, facts, STANDARDS[standard] if standard else None)
+        _xmp(pdf, date, STANDARDS[standard] if standard else None)
         if standard is None:
             pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
         out = io.BytesIO()
@@ -135,16 +125,18 @@ def _output_intent(pdf: pikepdf.Pdf, standard: dict, profile: PressProfile) -> N
     pdf.docinfo.Trapped = pikepdf.Name("/False")
 
 
-def _xmp(pdf: pikepdf.Pdf, facts: PdfFacts, standard: dict | None) -> None:
-    stamp = facts.date.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+def _xmp(pdf: pikepdf.Pdf, date: datetime, standard: dict | None) -> None:
+    stamp = date.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    info = pdf.docinfo
+    title, lang = str(info.get("/Title", "")), str(pdf.Root.get("/Lang", ""))
     # the same edition and date give the same IDs: a rebuild is byte-identical
-    document_id = uuid.uuid5(uuid.NAMESPACE_URL, f"munpress:{facts.title}:{facts.lang}")
+    document_id = uuid.uuid5(uuid.NAMESPACE_URL, f"munpress:{title}:{lang}")
     instance_id = uuid.uuid5(document_id, f"{stamp}:{standard['version'] if standard else 'screen'}")
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-        meta["dc:title"] = facts.title
-        meta["dc:creator"] = [facts.publisher]
-        meta["dc:description"] = facts.subject
-        meta["dc:language"] = [facts.lang]
+        meta["dc:title"] = title
+        meta["dc:creator"] = [str(info.get("/Author", ""))]
+        meta["dc:description"] = str(info.get("/Subject", ""))
+        meta["dc:language"] = [lang]
         meta["pdf:Producer"] = str(pdf.docinfo.get("/Producer", "munpress"))
         meta["xmp:CreatorTool"] = "munpress"
         meta["xmp:CreateDate"] = stamp
