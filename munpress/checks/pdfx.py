@@ -14,12 +14,13 @@ from collections import Counter
 import pikepdf
 
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.files import icc_header_problem
+from munpress.output.pdfx import STANDARDS
 
-VERSIONS = {"PDF/X-1a:2001": "PDF/X-1:2001", "PDF/X-4": "PDF/X-4"}
+VERSIONS = {name: standard["version"] for name, standard in STANDARDS.items()}  # what the GTS_PDFX keys say
 HIGHEST_PDF = {"PDF/X-1a:2001": "1.4", "PDF/X-4": "1.6"}  # 1.4: what a RIP takes as X-1a (2001 or 2003)
 RGB_SPACES = ("/DeviceRGB", "/CalRGB")
 RGB_OPERATORS = ("rg", "RG")
-COLOUR_OPERATORS = ("cs", "CS")
 SHOWN = 3
 
 
@@ -53,8 +54,7 @@ def _intent(pdf: pikepdf.Pdf, standard: str) -> list[tuple[str, str]]:
     if profile is None:
         problems.append(("output-intent", "the output intent embeds no printer profile (DestOutputProfile)"))
     else:
-        header = profile.read_bytes()[:40]
-        if header[16:20] != b"CMYK" or header[12:16] != b"prtr" or header[36:40] != b"acsp":
+        if icc_header_problem(profile.read_bytes()[:128]):
             problems.append(("output-intent", "the output intent's profile is not a CMYK printer profile"))
     return problems
 

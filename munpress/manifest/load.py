@@ -7,6 +7,7 @@ codes. The first problem stops the load: an editor fixes one line at a time.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import json
@@ -18,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable, NoReturn, TypeVar
 
 from munpress.diagnostics import InputError
-from munpress.files import not_a_file
+from munpress.files import icc_header_problem, not_a_file
 from munpress.manifest.locate import key_tokens, locate
 from munpress.model.text import clean
 from munpress.manifest.schema import (
@@ -346,8 +347,8 @@ def every_problem(doc: TomlFile, read: Callable[[], T]) -> T:
 def _take_out(doc: TomlFile, key: str) -> bool:
     """A copy of the data without the key, for the next read; False when it is not there."""
     tokens = key_tokens(key)
-    copy = _copied(doc.data)
-    node: Any = copy
+    rest = copy.deepcopy(doc.data)
+    node: Any = rest
     for token in tokens[:-1]:
         try:
             node = node[token]
@@ -357,16 +358,8 @@ def _take_out(doc: TomlFile, key: str) -> bool:
         del node[tokens[-1]]
     except (KeyError, IndexError, TypeError):
         return False
-    doc.data = copy
+    doc.data = rest
     return True
-
-
-def _copied(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _copied(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_copied(item) for item in value]
-    return value
 
 
 def load_magazine(root: Path, *, check_files: bool = False) -> Magazine:
@@ -417,8 +410,7 @@ def read_print(doc: TomlFile, value: Any, root: Path) -> PrintSettings:
 
 
 def icc_problem(path: Path) -> str | None:
-    """What is wrong with a file given as a CMYK press profile, from its ICC header (ICC.1
-    §7.2: size, device class at 12, colour space at 16, signature 'acsp' at 36)."""
+    """What is wrong with a file given as a CMYK press profile: what it is, its size, its header."""
     try:
         status = path.stat()
         if not_a_file(status.st_mode):
@@ -432,11 +424,9 @@ def icc_problem(path: Path) -> str | None:
     size = status.st_size
     if size > LARGEST_PROFILE:
         return f"is {size // (1024 * 1024)} MB, larger than any ICC profile"
-    if len(header) < 128 or header[36:40] != b"acsp":
+    if len(header) < 128:  # the whole header
         return "is not an ICC profile"
-    if header[16:20] != b"CMYK" or header[12:16] != b"prtr":
-        return f"is an ICC profile for {header[16:20].decode('latin-1').strip()} {header[12:16].decode('latin-1')}, not CMYK print"
-    return None
+    return icc_header_problem(header)
 
 
 def read_masthead(doc: TomlFile, value: Any) -> tuple[MastheadEntry, ...]:
