@@ -5,8 +5,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ISSUE  ?= 147
 STAMP  := $(VENV)/.installed
+MESSAGES := munpress/messages
 
-.PHONY: help proof proofs test check bench sample clean
+.PHONY: help proof proofs test check checks bench sample messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -17,6 +18,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/pybabel -q compile -d $(MESSAGES) -D munpress
 	touch $(STAMP)
 
 proof: $(STAMP)  ## build the proof PDFs of every edition of issue $(ISSUE) and print where they are
@@ -28,6 +30,9 @@ proofs: $(STAMP)  ## proof PDFs of every issue in issues/ (what CI publishes), i
 check: $(STAMP)  ## the editors' check of issue $(ISSUE)
 	$(BIN)/munpress check $(ISSUE)
 
+checks: $(STAMP)  ## the strict check of every issue in issues/ (what CI runs): warnings fail too
+	@set -e; for issue in issues/*/; do $(BIN)/munpress check $$(basename $$issue) --strict; done
+
 test: $(STAMP)  ## run the whole test suite, on every core (pytest-xdist)
 	$(BIN)/python -m pytest -q -n auto --dist worksteal
 
@@ -36,6 +41,11 @@ bench: $(STAMP)  ## time the build of issue $(ISSUE) (both editions)
 
 sample: $(STAMP)  ## regenerate the sample manuscripts of issue 147 and the fillers from samples/
 	$(BIN)/python tools/make_sample_manuscripts.py --all
+
+messages: $(STAMP)  ## extract munpress's messages, update the ky and ru catalogs, compile them
+	$(BIN)/pybabel -q extract -F babel.cfg -k _n:1,2 --no-wrap --no-location --sort-output --project munpress -o $(MESSAGES)/munpress.pot .
+	$(BIN)/pybabel -q update -i $(MESSAGES)/munpress.pot -d $(MESSAGES) -D munpress --no-wrap --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel -q compile -d $(MESSAGES) -D munpress
 
 clean:  ## remove build output (keeps .venv)
 	rm -rf build

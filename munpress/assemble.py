@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from munpress import locale
 from munpress.diagnostics import Sink
+from munpress.i18n import _
 from munpress.manifest.schema import ArticleEntry, FillerEntry, Magazine, Manifest
 from munpress.model.edition import Edition, Entry, Filler, FrontMatter, Rubric
 from munpress.model.nodes import (
@@ -68,14 +69,16 @@ def assemble_entry(entry: ArticleEntry, document: Document, lang: str, sink: Sin
     title = heading.inlines if heading is not None else ()
     blocks = tuple(block for block in document.blocks if block is not heading)
     if entry.kind == "article" and not any(block_text(b).strip() or has_pictures(b) for b in blocks):
-        sink.error("article.empty", "the manuscript has no text after its title: is it the right file?",
+        sink.error("article.empty", _("the manuscript has no text after its title: is it the right file?"),
                    article=entry.id, lang=lang, file=document.source,
-                   hints=("put the article's text in the manuscript, or remove the article from issue.toml",))
+                   hints=(_("put the article's text in the manuscript, or remove the article from {file}",
+                            file="issue.toml"),))
     if entry.title is not None:
         title = (Text(polish(entry.title(lang))),)
     if not title:
-        sink.warning("article.no-title", "the manuscript has no Title or Heading 1 paragraph and the "
-                     "manifest gives no title; the article id is printed instead",
+        sink.warning("article.no-title", _("the manuscript has no {title} or {heading} paragraph and the manifest "
+                                           "gives no title; the article id is printed instead",
+                                           title="Title", heading="Heading 1"),
                      article=entry.id, lang=lang, file=document.source)
         title = (Text(entry.id),)
     pull_quotes = (*(block.inlines for block in blocks if isinstance(block, Paragraph) and block.role == "pullquote"

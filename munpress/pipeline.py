@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -23,7 +23,9 @@ from munpress.checks import (
     typography_rows,
 )
 from munpress.checks.pdfx import preflight_pdfx
+from munpress.checks.typography import WORST_LINES
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
+from munpress.i18n import _, _n
 from munpress.layout import LaidOutEdition, layout_edition
 from munpress.layout.fonts import load_family, magazine_font_files
 from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
@@ -36,7 +38,9 @@ from munpress.model.nodes import Document
 from munpress.output import write_pdf, write_pdfs
 from munpress.output.flatplan import flatplan_name, render_flatplan
 from munpress.output.pdfx import PressProfile, finish_pdf, press_profile
+from munpress.output.excerpt import excerpt_pdf
 from munpress.readers import read_manuscript
+from munpress.selection import Selection, select
 from munpress.typography.normalize import normalize_document, normalize_text
 
 
@@ -53,6 +57,7 @@ class CheckReport:
     placements: list[PlacementRow]
     typography: list[TypographyRow]
     articles: int  # entries checked, read or not
+    entry_keys: dict[str, str] = field(default_factory=dict)  # article id -> its key path in issue.toml
 
     def real_pages(self) -> list[tuple[str, str, dict[str, int | None]]]:
         """(article, title, real page per language), in the order issue.toml lists them."""
@@ -76,10 +81,19 @@ def select_languages(manifest: Manifest, wanted: list[str] | None) -> list[str]:
     languages = list(manifest.issue.languages)
     for lang in wanted or []:
         if lang not in languages:
-            raise InputError(f"the issue has no {lang!r} edition (it has {', '.join(languages)})",
+            raise InputError(_("the issue has no {lang} edition (it has {languages})", lang=repr(lang),
+                               languages=", ".join(languages)),
                              file=str(manifest.issue.folder / "issue.toml"), code="usage.language",
-                             hint=f"use --lang {' or --lang '.join(languages)}")
+                             hint=_use_lang(languages))
     return [lang for lang in languages if not wanted or lang in wanted]
+
+
+def _use_lang(languages: list[str]) -> str:
+    """The hint "use --lang ky or --lang ru": the options are values, the sentence one message."""
+    options = [f"--lang {lang}" for lang in languages]
+    if len(options) == 1:
+        return _("use {option}", option=options[0])
+    return _("use {options} or {last}", options=", ".join(options[:-1]), last=options[-1])
 
 
 def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink, typography: bool):
@@ -142,7 +156,7 @@ Progress = Callable[[str], None]
 def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool = True,
                      progress: Progress = _quiet) -> _Edition:
     """Read, set by the language's typography rules (unless turned off), assemble, lay out."""
-    progress(f"{lang}: reading the manuscripts")
+    progress(_("{lang}: reading the manuscripts", lang=lang))
     documents, errors = _read_manuscripts(manifest, lang, sink, typography)
     fillers, filler_errors = _read_fillers(manifest, lang, sink, typography)
     errors.update(filler_errors)
@@ -155,7 +169,8 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool
     set_aside = {entry.id: set_aside_blocks(entry, documents[entry.id]) for entry in entries}
     titles = {entry.id: block for entry in entries if (block := title_block(documents[entry.id])) is not None}
     magazine = manifest.magazine
-    progress(f"{lang}: laying out {sum(len(r.entries) for r in edition.rubrics)} entries")
+    progress(_n("{lang}: laying out {count} entry", "{lang}: laying out {count} entries",
+                sum(len(r.entries) for r in edition.rubrics), lang=lang))
     try:
         laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink,
                                   magazine.typography.unbreakable)
@@ -168,8 +183,10 @@ def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool
     return _Edition(facts, laid_out, {}, None, edition)
 
 
-def pdf_name(manifest: Manifest, lang: str, variant: str) -> str:
-    return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}-{variant}.pdf"
+def pdf_name(manifest: Manifest, lang: str, variant: str, selection: Selection = Selection()) -> str:
+    """`…-ky-proof.pdf`; some pages of it: `…-ky-proof-03-land-qa.pdf`, `…-ky-proof-pages-4-6.pdf`."""
+    chosen = f"-{selection.suffix()}" if selection else ""
+    return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}-{variant}{chosen}.pdf"
 
 
 def source_date_epoch() -> datetime | None:
@@ -233,8 +250,10 @@ def _stop_on_unreadable(editions: list[_Edition], number: int) -> None:
     if errors:
         first = errors[0]
         if len(errors) > 1:
-            more = f"{len(errors) - 1} more manuscript{'s' * (len(errors) > 2)} cannot be read either: " \
-                   f"munpress check {number} lists them all"
+            command = f"munpress check {number}"
+            more = _n("{count} more manuscript cannot be read either: {command} lists them all",
+                      "{count} more manuscripts cannot be read either: {command} lists them all",
+                      len(errors) - 1, command=command)
             first.hint = f"{first.hint}; {more}" if first.hint else more
         raise first
     for edition in editions:
@@ -244,12 +263,18 @@ def _stop_on_unreadable(editions: list[_Edition], number: int) -> None:
 
 def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
                 sink: Sink, typography: bool = True,
-                variants: tuple[str, ...] = DEFAULT_VARIANTS, progress: Progress = _quiet) -> BuildResult:
-    """Lay out every edition first; write the PDFs only when all of them could be set."""
+                variants: tuple[str, ...] = DEFAULT_VARIANTS, progress: Progress = _quiet,
+                articles: tuple[str, ...] = (), pages: tuple[int, ...] = ()) -> BuildResult:
+    """Lay out every edition first; write the PDFs only when all of them could be set.
+    `articles` (entry ids) and `pages` (folios): write only those pages of each edition, laid
+    out whole, to files named for them (selection.py); an edition with none of them, none."""
     manifest = load_manifest(root, issue)
-    editions = [_prepare_edition(manifest, lang, sink, typography, progress)
-                for lang in select_languages(manifest, languages)]
+    chosen = select_languages(manifest, languages)
+    selection = select(manifest, chosen, articles, pages)
+    editions = [_prepare_edition(manifest, lang, sink, typography, progress) for lang in chosen]
     _stop_on_unreadable(editions, manifest.issue.number)
+    excerpts = {e.facts.lang: selection.pages_in(e.facts.page_map, e.facts.lang)  # a page past the end: stop
+                for e in editions} if selection else {}
     diagnostics = sink.items + run_checks(manifest, [e.facts for e in editions])
     for finding in diagnostics:  # a PDF missing words of a manuscript must not reach anyone
         if finding.code in STOPS_THE_BUILD and finding.severity is Severity.ERROR:
@@ -259,23 +284,30 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
     press = load_press_profile(manifest)
     pdfs = {}
     for prepared in editions:
+        if selection and not excerpts[prepared.facts.lang]:
+            continue  # none of the chosen articles is printed in this edition
         for name in variants:
-            progress(f"{prepared.facts.lang}: setting the {name} PDF")
+            progress(_("{lang}: setting the {variant} PDF", lang=prepared.facts.lang, variant=name))
             pdf = _variant_pdf(manifest, prepared, name, press)
+            if selection:
+                pdf = excerpt_pdf(pdf, excerpts[prepared.facts.lang],
+                                  manifest.magazine.print.standard if name == "print" else None)
+            written = pdf_name(manifest, prepared.facts.lang, name, selection)
             if name == "print":
-                diagnostics += preflight_pdfx(pdf, manifest.magazine.print.standard, prepared.facts.lang,
-                                              pdf_name(manifest, prepared.facts.lang, name))
-            pdfs[pdf_name(manifest, prepared.facts.lang, name)] = pdf
-    progress("writing")
+                diagnostics += preflight_pdfx(pdf, manifest.magazine.print.standard, prepared.facts.lang, written)
+            pdfs[written] = pdf
+    progress(_("writing"))
     paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})  # all written, then all renamed
     return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
 
 
 def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
-                typography: bool = True, progress: Progress = _quiet, laid_out: bool = False) -> CheckReport:
+                typography: bool = True, progress: Progress = _quiet, laid_out: bool = False,
+                worst_lines: int = WORST_LINES) -> CheckReport:
     """Everything `build` does but writing: findings for the editors, and where articles land.
     `laid_out`: refuse, as build does, an issue that cannot be laid out (for toc and report,
-    whose tables would otherwise come out empty)."""
+    whose tables would otherwise come out empty). `worst_lines`: how many of each edition's
+    loosest lines its typography row points at."""
     manifest = load_manifest(root, issue)
     chosen = select_languages(manifest, languages)
     editions = [_prepare_edition(manifest, lang, sink, typography, progress) for lang in chosen]
@@ -283,10 +315,11 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
         _stop_on_unreadable(editions, manifest.issue.number)
     facts = [edition.facts for edition in editions]
     rows = [row for edition in facts for row in placement_rows(manifest, edition)]
-    typography = [row for edition in facts for row in typography_rows(edition)]
+    typography = [row for edition in facts for row in typography_rows(edition, worst_lines)]
     articles = sum(any(entry.in_edition(lang) for lang in chosen) for entry in manifest.issue.entries())
     preflight = [finding for lang in chosen for finding in _written_print_preflight(manifest, root, lang)]
-    return CheckReport(sink.items + run_checks(manifest, facts) + preflight, rows, typography, articles)
+    return CheckReport(sink.items + run_checks(manifest, facts) + preflight, rows, typography, articles,
+                       {entry.id: entry.key_path for entry in manifest.issue.entries()})
 
 
 def _written_print_preflight(manifest: Manifest, root: Path, lang: str) -> list[Diagnostic]:
@@ -296,10 +329,12 @@ def _written_print_preflight(manifest: Manifest, root: Path, lang: str) -> list[
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return [Diagnostic(Severity.INFO, "preflight.no-print-pdf", f"{shown} is not built yet: the PDF/X "
-                           "preflight reads it once munpress build has made it", lang=lang, file=shown)]
+        return [Diagnostic(Severity.INFO, "preflight.no-print-pdf",
+                           _("{file} is not built yet: the PDF/X preflight reads it once {command} has made it",
+                             file=shown, command="munpress build"), lang=lang, file=shown)]
     except OSError as error:
-        return [Diagnostic(Severity.WARNING, "preflight.no-print-pdf", f"{shown} cannot be read: {error.strerror}",
+        return [Diagnostic(Severity.WARNING, "preflight.no-print-pdf",
+                           _("{file} cannot be read: {reason}", file=shown, reason=error.strerror),
                            lang=lang, file=shown)]
     return preflight_pdfx(data, manifest.magazine.print.standard, lang, shown)
 
@@ -316,8 +351,8 @@ def write_real_pages(root: Path, issue: str, languages: list[str] | None, sink: 
     for entry in manifest.issue.entries():
         pages = {edition.facts.lang: placement.page for edition in editions
                  for placement in edition.facts.page_map.placements if placement.entry_id == entry.id}
-        actual[entry.key_path] = (entry.id, pages, tuple(lang for lang, _ in entry.manuscripts))
-    progress("writing issue.toml")
+        actual[entry.key_path] = (entry.id, pages, tuple(lang for lang, _manuscript in entry.manuscripts))
+    progress(_("writing {file}", file="issue.toml"))
     return write_planned_pages(manifest.issue.folder, actual)
 
 
@@ -362,7 +397,7 @@ def font_report(root: Path) -> list[FontRow]:
     for role in ("body", "heading"):
         family = load_family(getattr(magazine.layout.fonts, role), magazine.root / "fonts")
         missing = tuple(ch for ch in NEEDED if ord(ch) not in family.coverage)
-        rows.append(FontRow(role, family.family, family.origin, tuple(path for _, path in family.files), missing))
+        rows.append(FontRow(role, family.family, family.origin, tuple(path for _face, path in family.files), missing))
     return rows
 
 

@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from munpress.diagnostics import InputError
+from munpress.i18n import _
 from munpress.manifest import issue_names, load_manifest
 from munpress.manifest.load import ISSUE_FILE
 
@@ -21,19 +22,22 @@ from munpress.manifest.load import ISSUE_FILE
 def new_issue(root: Path, number: str, template: str | None = None) -> Path:
     """`template` None: the latest issue before `number`."""
     if not number.isdigit():
-        raise InputError(f"issue number {number!r} is not a number", code="usage.issue", hint="e.g. munpress new 148")
+        raise InputError(_("issue number {number} is not a number", number=repr(number)), code="usage.issue",
+                         hint=_("e.g. {command}", command="munpress new 148"))
     folder = root / "issues" / number
     template = template or _latest_before(root, int(number))
     if folder.exists():
-        raise InputError(f"{folder.relative_to(root)} already exists; munpress never overwrites an issue",
+        raise InputError(_("{folder} already exists; munpress never overwrites an issue",
+                           folder=folder.relative_to(root)),
                          file=str(folder), code="usage.issue-exists",
-                         hint="choose another number, or remove the folder yourself")
+                         hint=_("choose another number, or remove the folder yourself"))
     previous = load_manifest(root, template, check_files=False).issue
     if (previous.date.year, previous.date.month) == (dt.MAXYEAR, 12):
-        raise InputError(f"issue {previous.number} is dated {previous.date.isoformat()}: the month after it is past "
-                         f"the year {dt.MAXYEAR}", file=str(root / "issues" / template / ISSUE_FILE),
-                         code="usage.issue-date", hint=f"correct its date, or copy another: munpress new {number} "
-                                                       "--from <issue>")
+        raise InputError(_("issue {number} is dated {date}: the month after it is past the year {year}",
+                           number=previous.number, date=previous.date.isoformat(), year=dt.MAXYEAR),
+                         file=str(root / "issues" / template / ISSUE_FILE), code="usage.issue-date",
+                         hint=_("correct its date, or copy another: {command}",
+                                command=f"munpress new {number} --from <issue>"))
     date = _next_month(previous.date)
     number_in_year = previous.number_in_year + 1 if date.year == previous.date.year else 1
     text = _issue_toml(int(number), number_in_year, date, previous)
@@ -48,16 +52,18 @@ def new_issue(root: Path, number: str, template: str | None = None) -> Path:
             (folder / ISSUE_FILE).unlink(missing_ok=True)
             for path in reversed(made):  # what this command made, and nothing else
                 path.rmdir()
-        raise InputError(f"cannot create {folder.relative_to(root)}: {error.strerror or error}", file=str(folder.parent),
-                         code="usage.unwritable", hint="make the issues folder writable, then run it again") from None
+        raise InputError(_("cannot create {folder}: {reason}", folder=folder.relative_to(root),
+                           reason=error.strerror or error), file=str(folder.parent),
+                         code="usage.unwritable", hint=_("make the issues folder writable, then run it again")) from None
     return folder
 
 
 def _latest_before(root: Path, number: int) -> str:
     earlier = [int(name) for name in issue_names(root) if name.isdigit() and int(name) < number]
     if not earlier:
-        raise InputError(f"there is no issue before {number} in issues/ to copy the sections from",
-                         code="usage.issue", hint=f"name one: munpress new {number} --from <issue>")
+        raise InputError(_("there is no issue before {number} in {folder} to copy the sections from",
+                           number=number, folder="issues/"),
+                         code="usage.issue", hint=_("name one: {command}", command=f"munpress new {number} --from <issue>"))
     return str(max(earlier))
 
 
@@ -77,18 +83,23 @@ def _localized(localized, languages) -> str:
 
 def _issue_toml(number: int, number_in_year: int, date: dt.date, previous) -> str:
     languages = previous.languages
+    # the comments for the editors are in munpress's language: each line of a message a comment line
+    about = _("Issue № {number_in_year} ({number}), made by {command} from issue {previous}.",
+              number_in_year=number_in_year, number=number, command="`munpress new`", previous=previous.number)
+    how = _("Add each article under its section (copy the commented example), put the manuscripts\n"
+            "in manuscripts/<language>/, then run {command}. See {doc}.", command=f"`munpress check {number}`",
+            doc="docs/manifest.md")
     lines = [
-        f"# Issue № {number_in_year} ({number}), made by `munpress new` from issue {previous.number}.",
-        "# Add each article under its section (copy the commented example), put the manuscripts",
-        "# in manuscripts/<language>/, then run `munpress check " + str(number) + "`. See docs/manifest.md.",
+        *(f"# {line}" for line in f"{about}\n{how}".splitlines()),
         "",
         f"number = {number}",
         f"number_in_year = {number_in_year}",
         f"date = {date.isoformat()}",
-        f"# signed_to_print = {date.isoformat()}  # the day it goes to the printer, for the imprint",
+        f"# signed_to_print = {date.isoformat()}  # "
+        + " ".join(_("the day it goes to the printer, for the imprint").split()),
         *([f"print_run = {previous.print_run}"] if previous.print_run else []),
         "languages = [" + ", ".join(_string(lang) for lang in languages) + "]",
-        "headlines = []  # the cover's lines, e.g. { ky = \"…\", ru = \"…\" }",
+        "headlines = []  # " + " ".join(_("the cover's lines, e.g. {toml}", toml='{ ky = "…", ru = "…" }').split()),
     ]
     for section in previous.sections:
         lines += ["", "[[sections]]", f"title = {_localized(section.title, languages)}"]

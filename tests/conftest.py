@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +14,18 @@ import pytest
 from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parents[1]
+# munpress speaks the environment's language (munpress.i18n): the suite expects English
+# wherever it runs, and tests of the Kyrgyz and Russian messages ask for them explicitly.
+os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """A test that runs the CLI in process may leave another language chosen: not for the next."""
+    yield
+    from munpress import i18n
+
+    i18n.use("en")
 
 
 def _shared() -> Path:
@@ -25,10 +40,37 @@ def _shared() -> Path:
 SHARED = _shared()
 
 
-def run_munpress(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    """Run the real command line, as a user would."""
+@functools.cache
+def _check_schema():
+    import jsonschema
+
+    schema = json.loads((REPO / "munpress" / "data" / "check.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check_document(stdout: str) -> dict:
+    """`check --json` output, validated against the schema shipped in the package."""
+    document = json.loads(stdout)
+    _check_schema().validate(document)
+    return document
+
+
+def check_findings(stdout: str) -> list[dict]:
+    """The findings of `check --json` output (validated against the schema)."""
+    return check_document(stdout)["findings"]
+
+
+def run_munpress(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real command line, as a user would; `env` changes the environment (None removes)."""
+    environment = dict(os.environ)
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
     return subprocess.run([sys.executable, "-m", "munpress", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=environment)
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,13 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import REPO, run_munpress
+from tests.conftest import check_findings, REPO, run_munpress
 
 
 def test_check_passes_on_the_sample_issue_with_json():
     result = run_munpress("check", "147", "--json")
     assert result.returncode == 0, result.stdout + result.stderr
-    findings = json.loads(result.stdout)
+    findings = check_findings(result.stdout)
     assert isinstance(findings, list)
     assert all({"severity", "code", "message"} <= set(f) for f in findings)
 
@@ -31,7 +31,7 @@ def test_a_changed_planned_page_fails_the_check_and_names_the_article(magazine_c
     manifest.write_text(text[:start] + str(planned + 3) + text[end:], "utf-8")
     result = run_munpress("check", "147", "--json", "--root", str(magazine_copy))
     assert result.returncode == 1, result.stderr
-    mismatches = [f for f in json.loads(result.stdout) if f["code"] == "toc.page-mismatch"]
+    mismatches = [f for f in check_findings(result.stdout) if f["code"] == "toc.page-mismatch"]
     assert {f["article"] for f in mismatches} == {"13-woman-leader"}
     assert {f["lang"] for f in mismatches} == {"ky", "ru"}
     assert {f["planned"] for f in mismatches} == {planned + 3}
@@ -84,7 +84,7 @@ def test_text_too_long_for_a_full_page_is_an_overset_error_never_cut(magazine_co
     assert list(tmp_path.glob("*.pdf")) == []
     checked = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine_copy))
     assert checked.returncode == 1
-    overset = [f for f in json.loads(checked.stdout) if f["code"] == "layout.overset"]
+    overset = [f for f in check_findings(checked.stdout) if f["code"] == "layout.overset"]
     assert [f["article"] for f in overset] == ["15-academy-courses"]
 
 
@@ -110,7 +110,7 @@ def test_review_marks_are_reported_by_check_and_set_as_accepted_by_build(magazin
     _mark_up_for_review(magazine_copy / "issues/147/manuscripts/ky/03-participatory-budget.docx")
     checked = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine_copy))
     assert checked.returncode == 1
-    found = {d["code"]: d for d in json.loads(checked.stdout)}
+    found = {d["code"]: d for d in check_findings(checked.stdout)}
     changes, comments = found["docx.tracked-changes"], found["docx.comments"]
     assert changes["severity"] == "error" and changes["article"] == "03-participatory-budget"
     assert (changes["insertions"], changes["deletions"]) == (1, 1) and changes["first_places"] == [3]
@@ -139,7 +139,7 @@ def test_a_character_no_font_has_stops_the_build_naming_it_and_check_reports_it(
     assert built.returncode == 1 and not out.exists()
     assert "09-waste-plan" in built.stderr and "«α» U+03B1" in built.stderr and "Traceback" not in built.stderr
     checked = run_munpress("check", "147", "--lang", "ru", "--json", "--root", str(magazine_copy))
-    [finding] = [d for d in json.loads(checked.stdout) if d["code"] == "layout.missing-glyph"]
+    [finding] = [d for d in check_findings(checked.stdout) if d["code"] == "layout.missing-glyph"]
     assert finding["article"] == "09-waste-plan" and finding["characters"] == ["α"]
 
 
@@ -155,7 +155,7 @@ def test_a_low_resolution_picture_is_a_preflight_warning_naming_the_article_and_
     document.add_picture(str(picture), width=Mm(60))
     document.save(str(path))
     checked = run_munpress("check", "147", "--lang", "ru", "--json", "--root", str(magazine_copy))
-    [low] = [d for d in json.loads(checked.stdout) if d["code"] == "images.low-resolution"]
+    [low] = [d for d in check_findings(checked.stdout) if d["code"] == "images.low-resolution"]
     assert low["article"] == "09-waste-plan" and low["severity"] == "warning" and low["page"] >= 18
     assert 30 <= low["ppi"] <= 40  # 120 pixels over the 86 mm column it is set to
 

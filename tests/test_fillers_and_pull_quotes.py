@@ -17,7 +17,7 @@ from munpress.manifest import Localized, load_manifest
 from munpress.model.nodes import Paragraph, Text, block_text, plain_text
 from munpress.pipeline import _read_fillers, _read_manuscripts
 from munpress.typography.normalize import normalize_text
-from tests.conftest import REPO, run_munpress
+from tests.conftest import check_findings, REPO, run_munpress
 
 WITH_INTENSE_QUOTES = ("04-women-deputies-club", "09-waste-plan", "13-woman-leader", "14-city-transport")
 NAMED = {"ky": "Ишеним түтүктөрдөн да маанилүү болуп чыкты.", "ru": "Доверие оказалось важнее труб."}
@@ -144,7 +144,7 @@ def test_check_reports_the_warning_and_no_lost_text_for_unused_fillers(magazine_
     issue = magazine_copy / "issues/147/issue.toml"
     issue.write_text(issue.read_text("utf-8").replace(NAMED["ru"], "Этой фразы в статье нет."), "utf-8")
     result = run_munpress("check", "147", "--lang", "ru", "--json", "--root", str(magazine_copy))
-    findings = json.loads(result.stdout)
+    findings = check_findings(result.stdout)
     assert [(f["code"], f["article"], f["lang"]) for f in findings if f["code"].startswith("article.")] == [
         ("article.pull-quote-not-in-text", "07-drinking-water", "ru")]
     assert not [f for f in findings if f["code"] in ("layout.lost-text", "docx.unreadable")], findings

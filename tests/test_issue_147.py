@@ -9,7 +9,7 @@ import tomllib
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import REPO, run_munpress
+from tests.conftest import check_findings, REPO, run_munpress
 
 MANIFEST = tomllib.loads((REPO / "issues/147/issue.toml").read_text("utf-8"))
 BASE_14 = {"Courier", "Helvetica", "Times-Roman", "Symbol", "ZapfDingbats", "Times-Bold", "Helvetica-Bold"}
@@ -45,7 +45,7 @@ def _toc_lines(text: str) -> list[tuple[str, int]]:
 
 
 def test_toc_lists_every_article_with_the_page_it_really_starts_on(built_issue, page_texts):
-    report = json.loads(run_munpress("check", "147", "--json").stdout or "[]")
+    report = check_findings(run_munpress("check", "147", "--json").stdout)
     assert not [f for f in report if f["severity"] == "error"], report
     for lang, heading in (("ky", "Мазмуну"), ("ru", "Содержание")):
         texts = page_texts[lang]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _, _n
 from munpress.layout.pagemap import PageMap, SetLine
 
 LETTER_SPACING_LIMIT = 0.01  # ems per letter
@@ -46,10 +47,10 @@ def composition(lines: list[SetLine]) -> Composition:
     for line in lines:
         if line.paragraph_end and not line.paragraph_start:
             if line.role in TITLE_ROLES and line.words == 1:
-                titles.append(f"p. {line.page}: «{line.text}»")
+                titles.append(_("p. {page}: «{text}»", page=line.page, text=line.text))
             elif line.role in ("text", "list") and (line.letters < STUB_LETTERS or (
                     previous is not None and previous.hyphenated and line.words == 1)):
-                stubs.append(f"p. {line.page}: «{line.text}»")
+                stubs.append(_("p. {page}: «{text}»", page=line.page, text=line.text))
         previous = line
     return Composition(sum(line.kerned for line in lines),
                        sum(abs(line.tracking) > LETTER_SPACING_LIMIT + 1e-9 for line in justified),
@@ -65,6 +66,30 @@ def set_lines_by_entry(page_map: PageMap) -> dict[str, list[SetLine]]:
         if line.entry_id is not None:
             by_entry.setdefault(line.entry_id, []).append(line)
     return by_entry
+
+
+COLUMN_STEP = 100  # points: left edges this far apart are two columns (indents are less)
+
+
+def column_places(page_map: PageMap) -> list[tuple[int, int]]:
+    """(column, line) of each of the page map's set lines, in its order: the column counted
+    from the left of its page, the line among the lines of text in that column counted from
+    its top (pictures and rules are not lines)."""
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(page_map.set_lines):
+        by_page.setdefault(line.page, []).append(index)
+    places = [(1, 1)] * len(page_map.set_lines)
+    for indexes in by_page.values():
+        starts = sorted({round(page_map.set_lines[i].x) for i in indexes})
+        lefts = [x for n, x in enumerate(starts) if n == 0 or x - starts[n - 1] > COLUMN_STEP]
+        columns: dict[int, list[int]] = {}
+        for i in indexes:
+            column = sum(left <= round(page_map.set_lines[i].x) for left in lefts)
+            columns.setdefault(column, []).append(i)
+        for column, members in columns.items():
+            for number, i in enumerate(sorted(members, key=lambda i: (-page_map.set_lines[i].y, i)), 1):
+                places[i] = (column, number)
+    return places
 
 
 def hollow_pages(page_map: PageMap) -> list[tuple[int, float, str | None]]:
@@ -111,38 +136,48 @@ def check_composition(facts: EditionFacts) -> list[Diagnostic]:
         c = composition(lines)
         if c.letter_spaced:
             found.append(Diagnostic(Severity.WARNING, "typography.letter-spacing",
-                                    f"{c.letter_spaced} of {c.justified} lines letter-spaced beyond ±1% of the type size",
+                                    _("{letter_spaced} of {justified} lines letter-spaced beyond {limit} of the type size",
+                                      letter_spaced=c.letter_spaced, justified=c.justified, limit="±1%"),
                                     article=entry_id, lang=facts.lang,
-                                    hints=("run munpress report for the lines",)))
+                                    hints=(_("run munpress report for the lines"),)))
         if c.one_word_titles:
             found.append(Diagnostic(Severity.WARNING, "typography.title-one-word",
-                                    f"a title or heading ends on one word: {'; '.join(c.one_word_titles[:WORST])}",
+                                    _("a title or heading ends on one word: {places}",
+                                      places="; ".join(c.one_word_titles[:WORST])),
                                     article=entry_id, lang=facts.lang,
-                                    hints=("shorten the heading, or tie its last words with a no-break space",)))
+                                    hints=(_("shorten the heading, or tie its last words with a no-break space"),)))
         if len(c.title_pages) > 1:
             found.append(Diagnostic(Severity.WARNING, "article.title-split",
-                                    f"the title breaks over a page: pages {c.title_pages[0]} and {c.title_pages[-1]}",
+                                    _("the title breaks over a page: pages {first} and {last}",
+                                      first=c.title_pages[0], last=c.title_pages[-1]),
                                     article=entry_id, lang=facts.lang, page=c.title_pages[0],
-                                    hints=("shorten the title, or start the article on a new page (new_page = true)",)))
+                                    hints=(_("shorten the title, or start the article on a new page ({toml})",
+                                             toml="new_page = true"),)))
         if c.title_lines > TITLE_LINES:
             found.append(Diagnostic(Severity.WARNING, "article.long-title",
-                                    f"the title takes {c.title_lines} lines, more than {TITLE_LINES}",
+                                    _n("the title takes {count} line, more than {most}",
+                                       "the title takes {count} lines, more than {most}", c.title_lines, most=TITLE_LINES),
                                     article=entry_id, lang=facts.lang,
-                                    hints=("shorten it, or give a shorter title = … for the article in issue.toml",),
+                                    hints=(_("shorten it, or give a shorter {key} for the article in issue.toml",
+                                             key="title = …"),),
                                     data={"lines": c.title_lines}))
         if c.stubs:
             found.append(Diagnostic(Severity.WARNING, "typography.paragraph-stub",
-                                    f"{len(c.stubs)} paragraphs end on a stub: {'; '.join(c.stubs[:WORST])}",
+                                    _n("{count} paragraph ends on a stub: {places}",
+                                       "{count} paragraphs end on a stub: {places}", len(c.stubs),
+                                       places="; ".join(c.stubs[:WORST])),
                                     article=entry_id, lang=facts.lang,
-                                    hints=("add or cut a word in the paragraph",)))
+                                    hints=(_("add or cut a word in the paragraph"),)))
     for page, filled, entry_id in hollow_pages(facts.page_map):
         found.append(Diagnostic(
             Severity.WARNING, "layout.hollow-page",
-            f"page {page} stops at {filled:.0%} of its type area"
-            + (f" where {entry_id} ends" if entry_id else ""),
+            _("page {page} stops at {filled} of its type area where {article} ends",
+              page=page, filled=format(filled, ".0%"), article=entry_id) if entry_id else
+            _("page {page} stops at {filled} of its type area", page=page, filled=format(filled, ".0%")),
             article=entry_id, lang=facts.lang, page=page,
-            hints=(f"fill about {1 - filled:.0%} of a page: a filler in fillers/ ([[fillers]] in munpress.toml), "
-                   "a pull quote (pull_quotes in issue.toml), or let the next article start on this page "
-                   "(new_page = false)",),
+            hints=(_("fill about {share} of a page: a filler in fillers/ ({fillers} in munpress.toml), "
+                     "a pull quote ({pull_quotes} in issue.toml), or let the next article start on this page "
+                     "({toml})", share=format(1 - filled, ".0%"), fillers="[[fillers]]", pull_quotes="pull_quotes",
+                     toml="new_page = false"),),
             data={"filled": filled}))
     return found

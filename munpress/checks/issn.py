@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _
 
 ISSN_FORMAT = re.compile(r"^\d{4}-\d{3}[\dX]$")
 
@@ -17,14 +18,17 @@ def issn_check_digit(first_seven: str) -> str:
 
 def check_issn(issn: str) -> list[Diagnostic]:
     if not ISSN_FORMAT.match(issn):
-        return [Diagnostic(Severity.ERROR, "issn.format", f"ISSN {issn!r} is not of the form NNNN-NNNC",
-                           file="munpress.toml", hints=("write it as eight characters with a hyphen, e.g. 1694-7053",))]
+        return [Diagnostic(Severity.ERROR, "issn.format",
+                           _("ISSN {issn} is not of the form {form}", issn=repr(issn), form="NNNN-NNNC"),
+                           file="munpress.toml",
+                           hints=(_("write it as eight characters with a hyphen, e.g. {example}", example="1694-7053"),))]
     digits = issn.replace("-", "")
     expected = issn_check_digit(digits[:7])
     if digits[7] != expected:
         return [Diagnostic(Severity.ERROR, "issn.check-digit",
-                           f"ISSN {issn} has check digit {digits[7]}, but its digits give {expected}",
-                           file="munpress.toml", hints=("copy the ISSN again from the ISSN centre's record",))]
+                           _("ISSN {issn} has check digit {digit}, but its digits give {expected}",
+                             issn=issn, digit=digits[7], expected=expected),
+                           file="munpress.toml", hints=(_("copy the ISSN again from the ISSN centre's record"),))]
     return []
 
 
@@ -40,13 +44,14 @@ def check_barcode(issn: str, number_in_year: int, barcode: tuple[str, str] | Non
                   lang: str) -> list[Diagnostic]:
     """The cover's barcode agrees with the ISSN and the issue's number in the year."""
     if barcode is None:
-        return [Diagnostic(Severity.ERROR, "issn.no-barcode", "the cover carries no ISSN barcode", lang=lang)]
+        return [Diagnostic(Severity.ERROR, "issn.no-barcode", _("the cover carries no ISSN barcode"), lang=lang)]
     if not ISSN_FORMAT.match(issn):
         return []  # check_issn says what is wrong
     expected = (issn_ean13(issn), f"{number_in_year:02d}")
     if barcode != expected:
         return [Diagnostic(Severity.ERROR, "issn.barcode",
-                           f"the cover barcode reads {barcode[0]} {barcode[1]}, but ISSN {issn} and issue "
-                           f"{number_in_year} of the year give {expected[0]} {expected[1]}", lang=lang,
+                           _("the cover barcode reads {drawn}, but ISSN {issn} and issue {number} of the year "
+                             "give {expected}", drawn=" ".join(barcode), issn=issn, number=number_in_year,
+                             expected=" ".join(expected)), lang=lang,
                            data={"drawn": list(barcode), "expected": list(expected)})]
     return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _, _n
 from munpress.model.nodes import block_text
 
 KYRGYZ_LETTERS = frozenset("ҢңӨөҮү")
@@ -26,16 +27,20 @@ def check_language(facts: EditionFacts) -> list[Diagnostic]:
         letters = sum(ch.isalpha() for ch in text)
         if facts.lang == "ru" and kyrgyz:
             found.append(Diagnostic(Severity.WARNING, "language.mismatch",
-                                    f"the Russian manuscript has {kyrgyz} Kyrgyz letters (ң ө ү): is it the right file?",
+                                    _n("the Russian manuscript has {count} Kyrgyz letter (ң ө ү): is it the right file?",
+                                       "the Russian manuscript has {count} Kyrgyz letters (ң ө ү): is it the right file?",
+                                       kyrgyz),
                                     article=entry_id, lang="ru", file=document.source))
         elif facts.lang == "ky" and not kyrgyz and letters >= LONG_TEXT_LETTERS:
             found.append(Diagnostic(Severity.WARNING, "language.mismatch",
-                                    f"the Kyrgyz manuscript has {letters} letters and none of ң ө ү: is it the Russian text?",
+                                    _n("the Kyrgyz manuscript has {count} letter and none of ң ө ү: is it the Russian text?",
+                                       "the Kyrgyz manuscript has {count} letters and none of ң ө ү: is it the Russian text?",
+                                       letters),
                                     article=entry_id, lang="ky", file=document.source))
         elif facts.lang == "ky" and not kyrgyz and (russian := reads_as_russian(text)):
             found.append(Diagnostic(Severity.WARNING, "language.mismatch",
-                                    f"the Kyrgyz manuscript reads as Russian ({', '.join(f'«{w}»' for w in russian[:4])}) "
-                                    "and has none of ң ө ү: is it the Russian text?",
+                                    _("the Kyrgyz manuscript reads as Russian ({words}) and has none of ң ө ү: "
+                                      "is it the Russian text?", words=", ".join(f"«{w}»" for w in russian[:4])),
                                     article=entry_id, lang="ky", file=document.source))
     return found
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _, _n
 from munpress.layout.pagemap import NOT_PRINTED
 from munpress.model.nodes import Block, Document
 from munpress.model.words import SourcedWord, document_words, words
@@ -46,10 +47,10 @@ def check_lost_text(facts: EditionFacts) -> list[Diagnostic]:
             where = first.source.describe() if first.source else document.source
             found.append(Diagnostic(
                 Severity.ERROR, "layout.lost-text",
-                f"{len(others)} of {len(expected)} words of the manuscript are not in the PDF; "
-                f"the first is «{first.word}» in {where}",
+                _("{lost} of {words} words of the manuscript are not in the PDF; the first is «{first}» in {where}",
+                  lost=len(others), words=len(expected), first=first.word, where=where),
                 article=entry_id, lang=facts.lang, file=document.source,
-                hints=("this is a munpress bug: send the manuscript to the developers",),
+                hints=(_("this is a munpress bug: send the manuscript to the developers"),),
                 data={"lost": len(others), "words": len(expected),
                       "first_lost": [expected[i].word for i in others[:10]]}))
     return found
@@ -97,16 +98,20 @@ def _missing_glyphs(facts: EditionFacts, entry_id: str, document: Document,
     chars = "".join(dict.fromkeys(g.char for g in glyphs))
     fonts = ", ".join(dict.fromkeys(g.font for g in glyphs))
     shown = " ".join(f"«{ch}» U+{ord(ch):04X}" for ch in chars[:6]) + (" …" if len(chars) > 6 else "")
-    message = f"{len(chars)} characters are not in the fonts ({fonts}) and would print blank: {shown}"
+    message = _n("{count} character is not in the fonts ({fonts}) and would print blank: {shown}",
+                 "{count} characters are not in the fonts ({fonts}) and would print blank: {shown}",
+                 len(chars), fonts=fonts, shown=shown)
     if unprintable:
         first = expected[unprintable[0]]
         where = first.source.describe() if first.source else document.source
-        message += f"; {len(unprintable)} words cannot be printed, the first «{first.word}» in {where}"
+        message += "; " + _n("{count} word cannot be printed, the first «{first}» in {where}",
+                             "{count} words cannot be printed, the first «{first}» in {where}",
+                             len(unprintable), first=first.word, where=where)
     return Diagnostic(
         Severity.ERROR if unprintable else Severity.WARNING, "layout.missing-glyph", message,
         article=entry_id, lang=facts.lang, file=document.source,
-        hints=("put a font that has these characters in fonts/ and name it in munpress.toml "
-               "[layout.fonts], or replace the characters in the manuscript",),
+        hints=(_("put a font that has these characters in fonts/ and name it in munpress.toml "
+                 "{key}, or replace the characters in the manuscript", key="[layout.fonts]"),),
         data={"characters": list(chars), "words": len(unprintable), "fonts": fonts.split(", ")})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _
 
 
 def check_manuscripts(facts: EditionFacts) -> list[Diagnostic]:
@@ -15,28 +16,34 @@ def check_manuscripts(facts: EditionFacts) -> list[Diagnostic]:
             first = _places(marks.change_places)
             found.append(Diagnostic(
                 Severity.ERROR, "docx.tracked-changes",
-                f"{marks.tracked_changes} unresolved tracked changes ({marks.insertions} insertions, "
-                f"{marks.deletions} deletions, {marks.moves} moves); the build sets them as accepted"
-                + (f"; first: {first}" if first else ""),
+                _("{count} unresolved tracked changes ({insertions} insertions, {deletions} deletions, "
+                  "{moves} moves); the build sets them as accepted; first: {first}", count=marks.tracked_changes,
+                  insertions=marks.insertions, deletions=marks.deletions, moves=marks.moves, first=first) if first else
+                _("{count} unresolved tracked changes ({insertions} insertions, {deletions} deletions, "
+                  "{moves} moves); the build sets them as accepted", count=marks.tracked_changes,
+                  insertions=marks.insertions, deletions=marks.deletions, moves=marks.moves),
                 article=entry_id, lang=facts.lang, file=document.source,
-                hints=("accept or reject the changes in Word (Review → Accept/Reject)",),
+                hints=(_("accept or reject the changes in Word (Review → Accept/Reject)"),),
                 data={"tracked_changes": marks.tracked_changes, "insertions": marks.insertions,
                       "deletions": marks.deletions, "moves": marks.moves,
                       "first_places": [place.paragraph for place in marks.change_places]}))
         if marks.comments:
             first = _places(marks.comment_places)
             found.append(Diagnostic(Severity.WARNING, "docx.comments",
-                                    f"{marks.comments} comments left in the manuscript; they are not printed"
-                                    + (f"; first: {first}" if first else ""),
+                                    _("{count} comments left in the manuscript; they are not printed; "
+                                      "first: {first}", count=marks.comments, first=first) if first else
+                                    _("{count} comments left in the manuscript; they are not printed",
+                                      count=marks.comments),
                                     article=entry_id, lang=facts.lang, file=document.source,
-                                    hints=("resolve and delete the comments in Word",),
+                                    hints=(_("resolve and delete the comments in Word"),),
                                     data={"comments": marks.comments,
                                           "first_places": [place.paragraph for place in marks.comment_places]}))
     return found
 
 
 def _places(places) -> str:
-    return ", ".join(f"paragraph {place.paragraph}" for place in places[:3] if place.paragraph is not None)
+    return ", ".join(_("paragraph {number}", number=place.paragraph) for place in places[:3]
+                     if place.paragraph is not None)
 
 
 def check_layout(facts: EditionFacts) -> list[Diagnostic]:

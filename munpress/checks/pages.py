@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _n
 
 SHEET_PAGES = 4
 
@@ -16,6 +17,9 @@ def check_page_count(facts: EditionFacts) -> list[Diagnostic]:
     if not missing:
         return []
     return [Diagnostic(Severity.ERROR, "pages.not-multiple-of-4",
-                       f"the edition has {count} pages; saddle stitching needs a multiple of 4: "
-                       f"add {missing} page{'s' if missing > 1 else ''} or remove {count % SHEET_PAGES}",
+                       _n("the edition has {pages} pages; saddle stitching needs a multiple of {sheet}: "
+                          "add {count} page or remove {extra}",
+                          "the edition has {pages} pages; saddle stitching needs a multiple of {sheet}: "
+                          "add {count} pages or remove {extra}",
+                          missing, pages=count, sheet=SHEET_PAGES, extra=count % SHEET_PAGES),
                        lang=facts.lang, data={"pages": count, "blank_pages_needed": missing})]

@@ -14,6 +14,7 @@ from collections import Counter
 import pikepdf
 
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _, _n
 from munpress.files import icc_header_problem
 from munpress.output.pdfx import STANDARDS
 
@@ -28,55 +29,61 @@ def preflight_pdfx(data: bytes, standard: str, lang: str | None = None, file: st
     try:
         pdf = pikepdf.open(io.BytesIO(data))
     except pikepdf.PdfError as error:
-        return [_finding("unreadable", f"the print PDF cannot be read back: {error}", lang, file)]
+        return [_finding("unreadable", _("the print PDF cannot be read back: {error}", error=error), lang, file)]
     with pdf:
         found = [*_intent(pdf, standard), *_keys(pdf, standard), *_boxes(pdf), *_colour(pdf),
                  *_fonts(pdf), *(_transparency(pdf) if standard == "PDF/X-1a:2001" else [])]
         if pdf.pdf_version > HIGHEST_PDF[standard]:
-            found.append(("version", f"PDF {pdf.pdf_version}; {standard} allows at most {HIGHEST_PDF[standard]}"))
+            found.append(("version", _("PDF {version}; {standard} allows at most {highest}", version=pdf.pdf_version,
+                                       standard=standard, highest=HIGHEST_PDF[standard])))
     return [_finding(rule, message, lang, file) for rule, message in found]
 
 
 def _finding(rule: str, message: str, lang: str | None, file: str | None) -> Diagnostic:
-    return Diagnostic(Severity.ERROR, f"preflight.pdfx-{rule}", f"print PDF: {message}", lang=lang, file=file,
-                      hints=("this is a munpress bug unless munpress.toml [print] names a profile: "
-                             "send the issue to the developers",))
+    return Diagnostic(Severity.ERROR, f"preflight.pdfx-{rule}", _("print PDF: {problem}", problem=message),
+                      lang=lang, file=file,
+                      hints=(_("this is a munpress bug unless munpress.toml {key} names a profile: "
+                               "send the issue to the developers", key="[print]"),))
 
 
 def _intent(pdf: pikepdf.Pdf, standard: str) -> list[tuple[str, str]]:
     intents = [intent for intent in pdf.Root.get("/OutputIntents", []) if intent.get("/S") == "/GTS_PDFX"]
     if len(intents) != 1:
-        return [("output-intent", f"{len(intents)} GTS_PDFX output intents; PDF/X needs exactly one")]
+        return [("output-intent", _("{count} {key} output intents; PDF/X needs exactly one", count=len(intents),
+                                    key="GTS_PDFX"))]
     intent, problems = intents[0], []
     if not str(intent.get("/OutputConditionIdentifier", "")):
-        problems.append(("output-intent", "the output intent has no OutputConditionIdentifier"))
+        problems.append(("output-intent", _("the output intent has no {key}", key="OutputConditionIdentifier")))
     profile = intent.get("/DestOutputProfile")
     if profile is None:
-        problems.append(("output-intent", "the output intent embeds no printer profile (DestOutputProfile)"))
+        problems.append(("output-intent", _("the output intent embeds no printer profile ({key})",
+                                            key="DestOutputProfile")))
     else:
-        if icc_header_problem(profile.read_bytes()[:128]):
-            problems.append(("output-intent", "the output intent's profile is not a CMYK printer profile"))
+        if icc_header_problem(profile.read_bytes()[:128], "DestOutputProfile"):
+            problems.append(("output-intent", _("the output intent's profile is not a CMYK printer profile")))
     return problems
 
 
 def _keys(pdf: pikepdf.Pdf, standard: str) -> list[tuple[str, str]]:
     info, problems = pdf.docinfo, []
     if str(info.get("/GTS_PDFXVersion", "")) != VERSIONS[standard]:
-        problems.append(("version-key", f"Info GTS_PDFXVersion is «{info.get('/GTS_PDFXVersion', '')}», "
-                                        f"not «{VERSIONS[standard]}»"))
+        problems.append(("version-key", _("Info {key} is «{found}», not «{wanted}»", key="GTS_PDFXVersion",
+                                          found=info.get("/GTS_PDFXVersion", ""), wanted=VERSIONS[standard])))
     if standard == "PDF/X-1a:2001" and str(info.get("/GTS_PDFXConformance", "")) != standard:
-        problems.append(("version-key", "Info GTS_PDFXConformance is not «PDF/X-1a:2001»"))
+        problems.append(("version-key", _("Info {key} is not «{wanted}»", key="GTS_PDFXConformance",
+                                          wanted="PDF/X-1a:2001")))
     if str(info.get("/Trapped", "")) not in ("/True", "/False"):
-        problems.append(("trapped", "Info Trapped is neither True nor False"))
+        problems.append(("trapped", _("Info {key} is neither {true} nor {false}", key="Trapped", true="True",
+                                      false="False")))
     for key in ("/Title", "/CreationDate", "/ModDate"):
         if not str(info.get(key, "")):
-            problems.append(("info", f"Info has no {key[1:]}"))
+            problems.append(("info", _("Info has no {key}", key=key[1:])))
     if "/ID" not in pdf.trailer:
-        problems.append(("info", "the trailer has no document ID"))
+        problems.append(("info", _("the trailer has no document ID")))
     metadata = pdf.open_metadata()
     version = metadata.get("pdfxid:GTS_PDFXVersion") or metadata.get("pdfx:GTS_PDFXVersion")
     if version != VERSIONS[standard]:
-        problems.append(("xmp", f"the XMP metadata does not state {VERSIONS[standard]}"))
+        problems.append(("xmp", _("the XMP metadata does not state {version}", version=VERSIONS[standard])))
     return problems
 
 
@@ -87,7 +94,8 @@ def _boxes(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
         if trim is None or not _inside(trim, bleed if bleed is not None else media) or \
                 (bleed is not None and not _inside(bleed, media)):
             bad.append(number)
-    return [("boxes", f"pages without a TrimBox inside the BleedBox and MediaBox: {_pages(bad)}")] if bad else []
+    return [("boxes", _("pages without a {trim} inside the {bleed} and {media}: {pages}", trim="TrimBox",
+                        bleed="BleedBox", media="MediaBox", pages=_pages(bad)))] if bad else []
 
 
 def _inside(inner, outer) -> bool:
@@ -110,15 +118,15 @@ def _colour(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
             instructions = pikepdf.parse_content_stream(stream)
         except pikepdf.PdfError:
             continue
-        for _, operator in instructions:
+        for _operands, operator in instructions:
             if str(operator) in RGB_OPERATORS:
                 operators[str(operator)] += 1
     found = []
     if images:
-        found.append(("rgb", f"{sum(images.values())} pictures in RGB"))
+        found.append(("rgb", _n("{count} picture in RGB", "{count} pictures in RGB", sum(images.values()))))
     if operators or spaces:
-        found.append(("rgb", f"{sum(operators.values())} RGB colour operators and {sum(spaces.values())} RGB "
-                             "colour spaces in the page content"))
+        found.append(("rgb", _("{operators} RGB colour operators and {spaces} RGB colour spaces in the page content",
+                               operators=sum(operators.values()), spaces=sum(spaces.values()))))
     return found
 
 
@@ -159,10 +167,10 @@ def _fonts(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
             unembedded.append(name)
     found = []
     if unembedded:
-        found.append(("fonts", f"fonts not embedded: {', '.join(sorted(unembedded)[:SHOWN])}"))
+        found.append(("fonts", _("fonts not embedded: {fonts}", fonts=", ".join(sorted(unembedded)[:SHOWN]))))
     shared = [tag for tag, count in tags.items() if count > 1]
     if shared:
-        found.append(("fonts", f"subset tags used by more than one font: {', '.join(sorted(shared)[:SHOWN])}"))
+        found.append(("fonts", _("subset tags used by more than one font: {tags}", tags=", ".join(sorted(shared)[:SHOWN]))))
     return found
 
 
@@ -179,8 +187,11 @@ def _transparency(pdf: pikepdf.Pdf) -> list[tuple[str, str]]:
             count += 1
         elif isinstance(obj.get("/Group"), pikepdf.Dictionary) and obj.Group.get("/S") == "/Transparency":
             count += 1
-    return [("transparency", f"{count} uses of transparency, which PDF/X-1a forbids")] if count else []
+    return [("transparency", _n("{count} use of transparency, which {standard} forbids",
+                                "{count} uses of transparency, which {standard} forbids", count,
+                                standard="PDF/X-1a"))] if count else []
 
 
 def _pages(numbers: list[int]) -> str:
-    return ", ".join(map(str, numbers[:SHOWN])) + (f" and {len(numbers) - SHOWN} more" if len(numbers) > SHOWN else "")
+    shown = ", ".join(map(str, numbers[:SHOWN]))
+    return _("{shown} and {count} more", shown=shown, count=len(numbers) - SHOWN) if len(numbers) > SHOWN else shown

@@ -8,6 +8,7 @@ from collections import Counter
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import N_, _
 from munpress.layout.pagemap import PRINT_PPI
 from munpress.locale import label
 from munpress.model.nodes import block_text
@@ -26,9 +27,10 @@ def check_images(facts: EditionFacts) -> list[Diagnostic]:
     if facts.page_map is None:
         return []
     found = [Diagnostic(Severity.WARNING, "images.low-resolution",
-                        f"picture {image.name} prints at {image.ppi:.0f} ppi on page {image.page}; "
-                        f"print needs {PRINT_PPI}", article=image.entry_id, lang=facts.lang, page=image.page,
-                        file=image.name, hints=("ask the author for the original photo, or print it smaller",),
+                        _("picture {name} prints at {ppi} ppi on page {page}; print needs {needed}", name=image.name,
+                          ppi=format(image.ppi, ".0f"), page=image.page, needed=PRINT_PPI),
+                        article=image.entry_id, lang=facts.lang, page=image.page,
+                        file=image.name, hints=(_("ask the author for the original photo, or print it smaller"),),
                         data={"ppi": image.ppi})
              for image in facts.page_map.images if image.ppi < PRINT_PPI]
     modes = Counter(image.mode for image in facts.page_map.images)
@@ -36,9 +38,9 @@ def check_images(facts: EditionFacts) -> list[Diagnostic]:
         listing = ", ".join(f"{count} {mode}" for mode, count in sorted(modes.items()))
         found.append(Diagnostic(
             Severity.INFO, "images.colour-space",
-            f"pictures by colour space: {listing}" + (
-                "; the print PDF has them in the press's CMYK, converted from their own profile or sRGB "
-                "(munpress.toml [print] profile)" if modes.keys() - {"CMYK", "L", "1", "vector"} else ""),
+            _("pictures by colour space: {listing}; the print PDF has them in the press's CMYK, converted from "
+              "their own profile or sRGB (munpress.toml {key})", listing=listing, key="[print] profile")
+            if modes.keys() - {"CMYK", "L", "1", "vector"} else _("pictures by colour space: {listing}", listing=listing),
             lang=facts.lang, data={"modes": dict(modes)}))
     return found
 
@@ -48,22 +50,24 @@ def check_imprint(facts: EditionFacts) -> list[Diagnostic]:
     if front is None:
         return []
     return [Diagnostic(Severity.ERROR, "imprint.missing-field",
-                       f"the imprint has no {key} in this edition's language",
+                       _("the imprint has no {key} in this edition's language", key=key),
                        lang=facts.lang, file="munpress.toml",
-                       hints=(f"fill in {key} for {facts.lang} in munpress.toml",), data={"key": key})
+                       hints=(_("fill in {key} for {lang} in munpress.toml", key=key, lang=facts.lang),), data={"key": key})
             for field, key in IMPRINT_FIELDS.items() if not _filled(getattr(front, field))] + \
         _missing_print_details(facts)
 
 
 def _missing_print_details(facts: EditionFacts) -> list[Diagnostic]:
     """A printed issue states how many copies and who printed them (the law on mass media asks both)."""
-    given = {name for name, _ in facts.front.print_details}
-    wanted = (("print_run", "issue.toml", "print_run = 1000"),
-              ("printer", "munpress.toml", 'printer = { ky = "…", ru = "…" }'))
+    given = {name for name, _value in facts.front.print_details}
+    wanted = (("print_run", "issue.toml", "print_run = 1000", N_("the imprint does not say the print run ({label})")),
+              ("printer", "munpress.toml", 'printer = { ky = "…", ru = "…" }',
+               N_("the imprint does not say the printer ({label})")))
     return [Diagnostic(Severity.WARNING, "imprint.print-details",
-                       f"the imprint does not say the {key.replace('_', ' ')} ({label(facts.lang, key)})",
-                       lang=facts.lang, file=file, hints=(f"add {example} to {file}",), data={"key": key})
-            for key, file, example in wanted if label(facts.lang, key) not in given]
+                       _(message, label=label(facts.lang, key)),
+                       lang=facts.lang, file=file, hints=(_("add {example} to {file}", example=example, file=file),),
+                       data={"key": key})
+            for key, file, example, message in wanted if label(facts.lang, key) not in given]
 
 
 def _filled(value) -> bool:
@@ -77,11 +81,13 @@ def check_font_licences(facts: EditionFacts) -> list[Diagnostic]:
     for family, face, flags in facts.fonts:
         if (flags & 0x000F) == RESTRICTED or flags & BITMAP_ONLY:
             found.append(Diagnostic(Severity.ERROR, "fonts.no-embedding",
-                                    f"the licence of {family} {face} does not allow embedding (fsType {flags:#06x})",
-                                    lang=facts.lang, hints=("choose another font in [layout.fonts]",)))
+                                    _("the licence of {family} {face} does not allow embedding ({flags})",
+                                      family=family, face=face, flags="fsType " + format(flags, "#06x")),
+                                    lang=facts.lang, hints=(_("choose another font in {key}", key="[layout.fonts]"),)))
         elif flags & NO_SUBSETTING:
             found.append(Diagnostic(Severity.WARNING, "fonts.no-subsetting",
-                                    f"the licence of {family} {face} forbids subsetting (fsType {flags:#06x})",
+                                    _("the licence of {family} {face} forbids subsetting ({flags})",
+                                      family=family, face=face, flags="fsType " + format(flags, "#06x")),
                                     lang=facts.lang))
     return found
 
@@ -101,15 +107,16 @@ def check_front_glyphs(facts: EditionFacts) -> list[Diagnostic]:
     for (file, entry_id), chars in by_source.items():
         shown = " ".join(f"«{ch}» U+{ord(ch):04X}" for ch in chars[:6])
         if entry_id is None:
-            message = f"the cover, imprint, contents or back page have characters the fonts lack: {shown}"
-            hint = "change the text in munpress.toml or issue.toml, or use a font that has them"
+            message = _("the cover, imprint, contents or back page have characters the fonts lack: {shown}", shown=shown)
+            hint = _("change the text in munpress.toml or issue.toml, or use a font that has them")
         elif file == "issue.toml":
-            message = f"the article's title in the contents has characters the fonts lack: {shown}"
-            hint = "change the article's title = … in issue.toml, or use a font that has them"
+            message = _("the article's title in the contents has characters the fonts lack: {shown}", shown=shown)
+            hint = _("change the article's {key} in issue.toml, or use a font that has them", key="title = …")
         else:
-            message = f"the article's title, printed in the contents, has characters the fonts lack: {shown}"
-            hint = (f"replace them in the title of {file}, give the article a title = … in issue.toml, "
-                    "or use a font that has them")
+            message = _("the article's title, printed in the contents, has characters the fonts lack: {shown}",
+                        shown=shown)
+            hint = _("replace them in the title of {file}, give the article a {key} in issue.toml, "
+                     "or use a font that has them", file=file, key="title = …")
         found.append(Diagnostic(Severity.ERROR, "layout.missing-glyph", message, lang=facts.lang, file=file,
                                 article=entry_id, hints=(hint,), data={"characters": list(chars)}))
     return found

@@ -6,6 +6,7 @@ import re
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _
 from munpress.manifest.schema import Manifest
 from munpress.model.nodes import block_text
 
@@ -41,9 +42,10 @@ def check_pull_quotes(manifest: Manifest, facts: EditionFacts) -> list[Diagnosti
                 continue
             found.append(Diagnostic(
                 Severity.WARNING, "article.pull-quote-not-in-text",
-                f"pull quote {number + 1} «{first_words(wanted)}» is not in the article's text",
+                _("pull quote {number} «{words}» is not in the article's text", number=number + 1,
+                  words=first_words(wanted)),
                 file=f"issues/{manifest.issue.folder.name}/issue.toml", article=entry.id, lang=facts.lang,
-                hints=(f"copy the sentence as the manuscript has it into {entry.key_path}.pull_quotes[{number}], "
-                       "or correct the manuscript",),
+                hints=(_("copy the sentence as the manuscript has it into {key}, or correct the manuscript",
+                         key="{}.pull_quotes[{}]".format(entry.key_path, number)),),
                 data={"pull_quote": number}))
     return found

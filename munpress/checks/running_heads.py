@@ -6,6 +6,7 @@ from itertools import groupby
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _, _n
 
 
 def check_running_heads(facts: EditionFacts) -> list[Diagnostic]:
@@ -16,10 +17,13 @@ def check_running_heads(facts: EditionFacts) -> list[Diagnostic]:
         if page.head != page.head_wanted:
             cut.setdefault((page.rubric, page.head_wanted), []).append(page.number)
     return [Diagnostic(Severity.WARNING, "layout.running-head-shortened",
-                       f"the running head {_quoted(wanted)} is too long for the page: {page_ranges(pages)} "
-                       f"print {_quoted(_printed(facts, pages[0]))}",
+                       _n("the running head {wanted} is too long for the page: page {ranges} print {printed}",
+                          "the running head {wanted} is too long for the page: pages {ranges} print {printed}",
+                          len(pages), wanted=_quoted(wanted), ranges=_ranges(pages),
+                          printed=_quoted(_printed(facts, pages[0]))),
                        lang=facts.lang, page=pages[0],
-                       hints=(f'give its section a shorter running_head = {{ {facts.lang} = "…" }} in issue.toml',),
+                       hints=(_("give its section a shorter {toml} in issue.toml",
+                                toml='running_head = {{ {} = "…" }}'.format(facts.lang)),),
                        data={"rubric": rubric, "pages": pages})
             for (rubric, wanted), pages in cut.items()]
 
@@ -34,6 +38,10 @@ def _printed(facts: EditionFacts, number: int) -> str:
 
 def page_ranges(numbers: list[int]) -> str:
     """[5, 6, 7, 9] -> 'pages 5–7, 9'."""
-    runs = [[n for _, n in run] for _, run in groupby(enumerate(numbers), lambda pair: pair[1] - pair[0])]
-    text = ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
-    return f"page{'s' * (len(numbers) > 1)} {text}"
+    return _n("page {ranges}", "pages {ranges}", len(numbers), ranges=_ranges(numbers))
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[5, 6, 7, 9] -> '5–7, 9'."""
+    runs = [[n for _index, n in run] for _key, run in groupby(enumerate(numbers), lambda pair: pair[1] - pair[0])]
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
+from munpress.i18n import _
 from munpress.manifest.schema import Manifest
 
 
@@ -60,15 +61,16 @@ def check_planned_pages(manifest: Manifest, facts: EditionFacts,
     entries = {entry.id: entry for entry in manifest.issue.entries()}
     for row in placement_rows(manifest, facts):
         if row.actual is None:
-            found.append(Diagnostic(Severity.ERROR, "toc.not-placed", "the entry was not placed in the layout",
+            found.append(Diagnostic(Severity.ERROR, "toc.not-placed", _("the entry was not placed in the layout"),
                                     article=row.article, lang=row.lang))
         elif row.planned is not None and row.difference:
             found.append(Diagnostic(
                 Severity.ERROR, "toc.page-mismatch",
-                f"planned on page {row.planned}, starts on page {row.actual} ({row.difference:+d})",
+                _("planned on page {planned}, starts on page {actual} ({difference})", planned=row.planned,
+                  actual=row.actual, difference=format(row.difference, "+d")),
                 article=row.article, lang=row.lang, page=row.actual,
-                hints=(f"set {page_setting(entries[row.article].planned_pages, actual, row.article)} in "
-                       "issue.toml, or change the layout",),
+                hints=(_("set {toml} in issue.toml, or change the layout",
+                         toml=page_setting(entries[row.article].planned_pages, actual, row.article)),),
                 data={"planned": row.planned, "actual": row.actual, "difference": row.difference}))
     return found
 
@@ -80,6 +82,6 @@ def page_setting(planned: tuple[tuple[str, int], ...], actual: dict[tuple[str, s
     pages = {lang: actual.get((article, lang)) or page for lang, page in planned}
     if len(set(pages.values())) == 1:
         return f"page = {next(iter(pages.values()))}"
-    unchecked = [lang for lang, _ in planned if actual.get((article, lang)) is None]
+    unchecked = [lang for lang, _page in planned if actual.get((article, lang)) is None]
     setting = "page = { " + ", ".join(f"{lang} = {page}" for lang, page in pages.items()) + " }"
-    return setting + (f" ({', '.join(unchecked)} not checked)" if unchecked else "")
+    return _("{toml} ({languages} not checked)", toml=setting, languages=", ".join(unchecked)) if unchecked else setting

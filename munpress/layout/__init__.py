@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.platypus.doctemplate import LayoutError
 
 from munpress.diagnostics import LayoutFailure, Sink
+from munpress.i18n import _
 from munpress.layout import fitting, reportlab_fixes
 from munpress.layout.doctemplate import IssueDocTemplate
 from munpress.layout.flowables import OversetError
@@ -83,15 +84,16 @@ def _lay_out(edition: Edition, styles, theme: Theme, sink: Sink, variant: Varian
         doc.build(story)
     except OversetError as overset:
         raise LayoutFailure(
-            f"{overset.entry_id}: text does not fit its page: needs {overset.needed:.0f} pt, "
-            f"the page has {overset.available:.0f} pt",
+            _("{article}: text does not fit its page: needs {needed} pt, the page has {available} pt",
+              article=overset.entry_id, needed=format(overset.needed, ".0f"), available=format(overset.available, ".0f")),
             code="layout.overset", article=overset.entry_id,
-            hint="shorten the text or make it an article that flows over pages") from None
+            hint=_("shorten the text or make it an article that flows over pages")) from None
     except LayoutError as error:
         placed = doc.page_map().placements
-        raise LayoutFailure(f"an element cannot be placed on any page: {error}".splitlines()[0],
+        raise LayoutFailure(_("an element cannot be placed on any page: {reason}",
+                              reason=(str(error).splitlines() or [""])[0]),
                             code="layout.overset", article=placed[-1].entry_id if placed else None,
-                            hint="make the picture or table smaller") from None
+                            hint=_("make the picture or table smaller")) from None
     page_map = replace(doc.page_map(), fitted=tuple(sorted(builder.fitted.items())))
     return LaidOutEdition(edition.lang, buffer.getvalue(), page_map, fonts)
 

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from munpress.diagnostics import LayoutFailure, Sink
+from munpress.i18n import _, _n
 from munpress.layout.copyfit import pull_quote
 from munpress.layout.markup import note_label, split_images
 from munpress.layout.keeps import keep_headings_with_text
@@ -252,15 +253,18 @@ class BlockConverter:
         image = node.image
         if is_svg(image):
             return self._vector_image(image)
-        too_big = f"scale it below {MAX_PICTURE_PIXELS // 1_000_000} megapixels and insert it again"
+        too_big = _n("scale it below {count} megapixel and insert it again",
+                     "scale it below {count} megapixels and insert it again", MAX_PICTURE_PIXELS // 1_000_000)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
                 with PILImage.open(BytesIO(image.data)) as picture:  # reads the header only
                     pixel_width, pixel_height = picture.size
                     if pixel_width * pixel_height > MAX_PICTURE_PIXELS:  # never decoded
-                        return self._refuse_image(image, f"has {pixel_width} × {pixel_height} pixels, too many "
-                                                         "to decode", too_big)
+                        return self._refuse_image(image, _("picture {name} has {width} × {height} pixels, too "
+                                                           "many to decode; a frame marks its place",
+                                                           name=image.name, width=pixel_width,
+                                                           height=pixel_height), too_big)
                     natural_width = image.width_pt or pixel_width * 72 / 300
                     natural_height = image.height_pt or pixel_height * 72 / 300
                     wide = self.top_level and self.full_width > self.width and \
@@ -274,10 +278,12 @@ class BlockConverter:
                         picture.load()  # Windows metafiles open but cannot be drawn here
                         data, mode = image.data, picture.mode
         except PILImage.DecompressionBombError:
-            return self._refuse_image(image, "declares too many pixels to decode", too_big)
+            return self._refuse_image(image, _("picture {name} declares too many pixels to decode; a frame marks "
+                                               "its place", name=image.name), too_big)
         except Exception:
-            return self._refuse_image(image, f"({image.content_type}) cannot be drawn",
-                                      "export the picture as PNG or JPEG and insert it again")
+            return self._refuse_image(image, _("picture {name} ({type}) cannot be drawn; a frame marks its place",
+                                               name=image.name, type=image.content_type),
+                                      _("export the picture as PNG or JPEG and insert it again"))
         picture = kind(BytesIO(data), natural_width * scale, natural_height * scale)
         picture.record, picture.source = (image.name, pixel_width, mode), data
         picture.alt = image.description
@@ -287,7 +293,9 @@ class BlockConverter:
     def _vector_image(self, image) -> Flowable:
         drawing = svg_drawing(image.data)
         if drawing is None or not drawing.width or not drawing.height:
-            return self._refuse_image(image, "(SVG) cannot be read", "export the picture as PNG or JPEG and insert it again")
+            return self._refuse_image(image, _("picture {name} (SVG) cannot be read; a frame marks its place",
+                                               name=image.name),
+                                      _("export the picture as PNG or JPEG and insert it again"))
         natural_width = image.width_pt or drawing.width
         natural_height = image.height_pt or drawing.height
         wide = self.top_level and self.full_width > self.width and natural_width > self.width * WIDE_PICTURE
@@ -299,9 +307,10 @@ class BlockConverter:
         picture.spaceBefore, picture.spaceAfter = 4, 4
         return picture
 
-    def _refuse_image(self, image, problem: str, hint: str) -> Flowable:
-        """A picture that is never decoded: an error, and a frame with its name in its place."""
-        self.sink.error("layout.unsupported-image", f"picture {image.name} {problem}; a frame marks its place",
+    def _refuse_image(self, image, message: str, hint: str) -> Flowable:
+        """A picture that is never decoded: an error (`message`, the whole sentence), and a frame
+        with its name in its place."""
+        self.sink.error("layout.unsupported-image", message,
                         article=self.entry_id, lang=self.lang, file=image.name, hints=(hint,))
         return self._boxed([Paragraph(f"[{image.name}]", self.styles.caption)])
 
@@ -316,11 +325,16 @@ class BlockConverter:
                                            _column_widths(minimum, width), kind)
                 if kind is ColumnTable:
                     break  # a column table keeps the text size; it goes wide instead
-        raise LayoutFailure(
-            f"{self.entry_id}: a table of {columns} columns is too wide for the page even in "
-            f"{SMALLEST_TABLE_FONT} pt type" + (f" ({table.source.describe()})" if table.source else ""),
-            code="layout.table-too-wide", article=self.entry_id,
-            hint="split the table in Word or turn its columns into rows")
+        message = (_n("{article}: a table of {count} column is too wide for the page even in {size} pt type "
+                      "({source})",
+                      "{article}: a table of {count} columns is too wide for the page even in {size} pt type "
+                      "({source})", columns, article=self.entry_id, size=SMALLEST_TABLE_FONT,
+                      source=table.source.describe()) if table.source else
+                   _n("{article}: a table of {count} column is too wide for the page even in {size} pt type",
+                      "{article}: a table of {count} columns is too wide for the page even in {size} pt type",
+                      columns, article=self.entry_id, size=SMALLEST_TABLE_FONT))
+        raise LayoutFailure(message, code="layout.table-too-wide", article=self.entry_id,
+                            hint=_("split the table in Word or turn its columns into rows"))
 
     def _set_table(self, table, grid, spans, header_rows, cell_style, widths, kind) -> Flowable:
         styles = replace(self.styles, body=cell_style, body_first=cell_style, table_cell=cell_style)
@@ -365,9 +379,9 @@ def _grid(table: TableNode):
             placed.append((r, c, cell, cell.colspan, cell.rowspan))
             occupied.update((r + dr, c + dc) for dr in range(cell.rowspan) for dc in range(cell.colspan))
             c += cell.colspan
-    rows = max(r for r, _ in occupied) + 1 if occupied else 1
-    columns = max(c for _, c in occupied) + 1 if occupied else 1
-    grid: list[list[object]] = [[None for _ in range(columns)] for _ in range(rows)]
+    rows = max(r for r, _c in occupied) + 1 if occupied else 1
+    columns = max(c for _r, c in occupied) + 1 if occupied else 1
+    grid: list[list[object]] = [[None for _i in range(columns)] for _j in range(rows)]
     spans = []
     for r, c, content, colspan, rowspan in placed:
         grid[r][c] = content
@@ -420,7 +434,7 @@ def _content_minimum(blocks, style: ParagraphStyle) -> float:
     narrowest = 0.0
     for block in blocks:
         if isinstance(block, TableNode):
-            grid, _, _ = _grid(block)
+            grid, _spans, _header_rows = _grid(block)
             narrowest = max(narrowest, sum(_minimum_widths(grid, style)))
         elif isinstance(block, Sidebar):
             narrowest = max(narrowest, _content_minimum(block.blocks, style) + 12)

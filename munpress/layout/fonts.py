@@ -6,6 +6,7 @@ covers, as plain sets of code points, so checks can judge glyph coverage without
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -18,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
 
 from munpress.diagnostics import InputError
 from munpress.files import not_a_file
+from munpress.i18n import _
 
 # ReportLab's four faces of a family, with the weight and style that name them.
 FACES = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic"),
@@ -51,20 +53,26 @@ LARGEST_FONT_BYTES = 64 * 1024 * 1024
 def _check_font_file(path: Path, magazine: Path) -> None:
     """A font is read only when it is a regular file inside the magazine folder, of a font's
     size: a link to /dev/zero would be read until memory runs out, a FIFO would block."""
-    def refuse(problem: str, hint: str) -> None:
-        raise InputError(f"cannot read font: {path.name} {problem}", file=str(path), code="font.unreadable",
-                         hint=hint)
+    def refuse(message: str, hint: str) -> None:
+        raise InputError(message, file=str(path), code="font.unreadable", hint=hint)
 
     target = path.resolve()
     if not target.is_relative_to(magazine.resolve()):
-        refuse(f"is a link to {target}, outside the magazine folder", "copy the font file itself into fonts/")
+        refuse(_("cannot read font: {name} is a link to {target}, outside the magazine folder",
+                 name=path.name, target=target),
+               _("copy the font file itself into {folder}", folder="fonts/"))
     status = target.stat()
-    if kind := not_a_file(status.st_mode):
-        refuse(f"is {kind}, not a font file", "remove it from fonts/ and copy the .ttf file there")
+    if not_a_file(status.st_mode):
+        mode = status.st_mode
+        refuse(_("cannot read font: {name} is a folder, not a font file", name=path.name) if stat.S_ISDIR(mode) else
+               _("cannot read font: {name} is a FIFO, not a font file", name=path.name) if stat.S_ISFIFO(mode) else
+               _("cannot read font: {name} is a device or socket, not a font file", name=path.name),
+               _("remove it from {folder} and copy the .ttf file there", folder="fonts/"))
     size = status.st_size
     if size > LARGEST_FONT_BYTES:
-        refuse(f"is {size / 1024 / 1024:,.0f} MB, larger than any font ({LARGEST_FONT_BYTES // 1024 // 1024} MB)",
-               "replace it with the font's .ttf file")
+        refuse(_("cannot read font: {name} is {size} MB, larger than any font ({limit} MB)", name=path.name,
+                 size=format(size / 1024 / 1024, ",.0f"), limit=LARGEST_FONT_BYTES // 1024 // 1024),
+               _("replace it with the font's .ttf file"))
 
 
 def _local_faces(fonts_dir: Path, family: str) -> dict[str, Path]:
@@ -74,8 +82,9 @@ def _local_faces(fonts_dir: Path, family: str) -> dict[str, Path]:
         try:
             info = TTFontFile(str(path), validate=0)
         except Exception as exc:  # a corrupt file must name itself, not crash
-            raise InputError(f"cannot read font: {_detail(exc, path)}", file=str(path), code="font.unreadable",
-                             hint="replace the file with a valid TrueType font or remove it") from None
+            raise InputError(_("cannot read font: {reason}", reason=_detail(exc, path)), file=str(path),
+                             code="font.unreadable",
+                             hint=_("replace the file with a valid TrueType font or remove it")) from None
         if info.familyName.decode("utf-8", "replace").casefold() != family.casefold():
             continue
         face = _STYLE_NAMES.get(info.styleName.decode("utf-8", "replace").casefold())
@@ -100,9 +109,11 @@ def load_family(family: str, fonts_dir: Path) -> FontFamily:
     if "regular" not in faces:
         faces, origin = _package_faces(family), "PyPI package"
     if "regular" not in faces:
-        raise InputError(f"font family {family!r} not found in fonts/ or in the installed font packages",
+        raise InputError(_("font family {family} not found in {folder} or in the installed font packages",
+                           family=repr(family), folder="fonts/"),
                          file="munpress.toml", code="font.missing",
-                         hint="put its .ttf files in fonts/ or name PT Serif / PT Sans in [layout.fonts]")
+                         hint=_("put its .ttf files in {folder} or name {families} in {table}", folder="fonts/",
+                                families="PT Serif / PT Sans", table="[layout.fonts]"))
     base = family.replace(" ", "")
     names: dict[str, str] = {}
     for face in FACES:
@@ -134,18 +145,18 @@ def _sound_font(name: str, path: Path, origin: str) -> TTFont:
         face.makeSubset(sorted(face.charToGlyph))  # every table and every glyph the font maps
         widest = max((face.getCharWidth(code) for code in face.charToGlyph), default=0)
         if not 0 <= widest <= WIDEST_PLAUSIBLE_EM * 1000:
-            raise ValueError(f"a glyph {widest / 1000:g} em wide; its metrics (hmtx) are damaged")
+            raise ValueError(_("a glyph {width} em wide; its metrics (hmtx) are damaged", width=format(widest / 1000, "g")))
         starts = face.glyphPos
         if any(end < start for start, end in pairwise(starts)) or starts[-1] > face.table["glyf"]["length"]:
-            raise ValueError("its glyph index (loca) is damaged")
+            raise ValueError(_("its glyph index (loca) is damaged"))
         letters = [face.charToGlyph[ord(ch)] for ch in SAMPLE_LETTERS if ord(ch) in face.charToGlyph]
         if any(starts[glyph + 1] == starts[glyph] for glyph in letters):  # the text would print blank
-            raise ValueError("letters without outlines; its glyph index (loca) or glyphs (glyf) are damaged")
+            raise ValueError(_("letters without outlines; its glyph index (loca) or glyphs (glyf) are damaged"))
     except Exception as exc:
-        hint = ("replace the file with a valid TrueType font or remove it" if origin == "fonts/" else
-                "reinstall munpress: its packaged font file is damaged")
-        raise InputError(f"cannot read font: {_detail(exc, path)}", file=str(path), code="font.unreadable",
-                         hint=hint) from None
+        hint = (_("replace the file with a valid TrueType font or remove it") if origin == "fonts/" else
+                _("reinstall munpress: its packaged font file is damaged"))
+        raise InputError(_("cannot read font: {reason}", reason=_detail(exc, path)), file=str(path),
+                         code="font.unreadable", hint=hint) from None
     return font
 
 

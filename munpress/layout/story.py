@@ -17,6 +17,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import BalancedColumns
 
 from munpress.diagnostics import LayoutFailure, Sink
+from munpress.i18n import _
 from munpress.layout.barcode import CoverBarcode
 from munpress.layout.blocks import (
     SPANNING,
@@ -192,18 +193,22 @@ class StoryBuilder:
         """The title, measured across the type area: one too long for a page is an error that
         says how long a title may be."""
         width = self.theme.content_box(1).width
-        _, height = flowable.wrap(width, self.frame_height * 100)
+        _width, height = flowable.wrap(width, self.frame_height * 100)
         if height <= self.frame_height * LONGEST_TITLE_SHARE:
             return flowable
         characters = len(plain_text(entry.title))
         lines = max(1, round(height / leading))
         most = characters * TITLE_LINES // lines
+        values = dict(article=entry.id, characters=f"{characters:,}", lines=lines,
+                      share=f"{height / self.frame_height:.0%}")
         raise LayoutFailure(
-            f"{entry.id}: the title is too long for a page: {characters:,} characters set in {lines} lines "
-            f"take {height / self.frame_height:.0%} of the page in the {where}",
+            _("{article}: the title is too long for a page: {characters} characters set in {lines} lines "
+              "take {share} of the page in the contents", **values) if where == "contents" else
+            _("{article}: the title is too long for a page: {characters} characters set in {lines} lines "
+              "take {share} of the page in the article opening", **values),
             code="layout.title-too-long", article=entry.id,
-            hint=f"shorten it to about {most} characters, {TITLE_LINES} lines, or give a shorter "
-                 "title = … in issue.toml")
+            hint=_("shorten it to about {characters} characters, {lines} lines, or give a shorter {toml} in {file}",
+                   characters=most, lines=TITLE_LINES, toml="title = …", file="issue.toml"))
 
     # -- copyfitting --------------------------------------------------------------------
     def _filler_builder(self, filler: Filler):

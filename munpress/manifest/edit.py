@@ -14,6 +14,7 @@ from pathlib import Path
 import tomlkit
 
 from munpress.diagnostics import InputError
+from munpress.i18n import _
 from munpress.manifest.load import ISSUE_FILE
 
 
@@ -84,6 +85,6 @@ def _replace(path: Path, text: str) -> None:
     except OSError as error:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"cannot write the planned pages: {error.strerror or error}", file=str(path),
+        raise InputError(_("cannot write the planned pages: {reason}", reason=error.strerror or error), file=str(path),
                          code="manifest.unwritable",
-                         hint="make issue.toml and its folder writable, then run it again") from None
+                         hint=_("make {file} and its folder writable, then run it again", file=ISSUE_FILE)) from None

@@ -142,6 +142,7 @@ class Magazine:
     printer: Localized | None = None  # the printing house, for the imprint
     print: PrintSettings = field(default_factory=PrintSettings)
     fillers: tuple[FillerEntry, ...] = ()  # in munpress.toml order
+    messages: str | None = None  # [cli] messages: the language of munpress's own messages
 
 
 @dataclass(frozen=True)

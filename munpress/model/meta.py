@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from munpress.i18n import _
+
 LANGUAGES = ("ky", "ru")
 
 
@@ -18,7 +20,7 @@ class SourceRef:
     def describe(self) -> str:
         where = self.file
         if self.paragraph is not None:
-            where += f", paragraph {self.paragraph}"
+            where = _("{file}, paragraph {paragraph}", file=where, paragraph=self.paragraph)
         if self.snippet:
             where += f" («{self.snippet}»)"
         return where

@@ -25,19 +25,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from munpress.diagnostics import InputError
+from munpress.i18n import N_, _
 
 # what to do about the usual reasons a file cannot be written, by errno
+# (each says {option}: the command-line option, not translated)
 _FIXES = {
-    errno.ENOSPC: "the disk is full: free some space, or choose another folder with --out",
-    errno.EDQUOT: "the disk quota is used up: free some space, or choose another folder with --out",
-    errno.EACCES: "the folder is not writable for you: fix its permissions, or choose another folder with --out",
-    errno.EPERM: "the folder is not writable for you: fix its permissions, or choose another folder with --out",
-    errno.EROFS: "the disk is read-only: choose another folder with --out",
-    errno.ENOTDIR: "a file stands where a folder should be: give --out a folder",
-    errno.EEXIST: "a file stands where a folder should be: give --out a folder",
-    errno.EISDIR: "a folder has the PDF's name: remove or rename it, or choose another folder with --out",
+    errno.ENOSPC: N_("the disk is full: free some space, or choose another folder with {option}"),
+    errno.EDQUOT: N_("the disk quota is used up: free some space, or choose another folder with {option}"),
+    errno.EACCES: N_("the folder is not writable for you: fix its permissions, or choose another folder with {option}"),
+    errno.EPERM: N_("the folder is not writable for you: fix its permissions, or choose another folder with {option}"),
+    errno.EROFS: N_("the disk is read-only: choose another folder with {option}"),
+    errno.ENOTDIR: N_("a file stands where a folder should be: give {option} a folder"),
+    errno.EEXIST: N_("a file stands where a folder should be: give {option} a folder"),
+    errno.EISDIR: N_("a folder has the PDF's name: remove or rename it, or choose another folder with {option}"),
 }
-_DEFAULT_FIX = "choose a writable folder with --out"
+_DEFAULT_FIX = N_("choose a writable folder with {option}")
 STOPPING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 _interrupted = threading.Event()  # Ctrl-C was pressed
 _renaming = threading.Event()  # the files are being renamed into place: too late to stop
@@ -90,9 +92,9 @@ def write_pdfs(files: dict[Path, bytes]) -> list[Path]:
         raise _unwritable(error, current) from None
     finally:
         _renaming.clear()
-        for temporary, _ in written:
+        for temporary, _target in written:
             Path(temporary).unlink(missing_ok=True)  # gone already once renamed
-    return [path for _, path in written]
+    return [path for _temporary, path in written]
 
 
 def _write_beside(data: bytes, path: Path) -> str:
@@ -144,5 +146,5 @@ def _alive(pid: int) -> bool:
 
 def _unwritable(error: OSError, path: Path) -> InputError:
     reason = error.strerror or str(error) or type(error).__name__
-    return InputError(f"cannot write the PDF: {reason}", file=str(path), code="output.unwritable",
-                      hint=_FIXES.get(error.errno, _DEFAULT_FIX))
+    return InputError(_("cannot write the PDF: {reason}", reason=reason), file=str(path), code="output.unwritable",
+                      hint=_(_FIXES.get(error.errno, _DEFAULT_FIX), option="--out"))

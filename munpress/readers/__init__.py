@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from munpress.diagnostics import InputError, Sink
+from munpress.i18n import _
 from munpress.model.nodes import Document
 from munpress.readers.docx import read_docx
 
@@ -23,8 +24,11 @@ def read_manuscript(
     path = Path(path)
     if path.suffix.lower() == ".docx":
         return read_docx(path, lang=lang, sink=sink, extra_styles=extra_styles, article=article)
-    kind = f"a {path.suffix} file" if path.suffix else "a file without a suffix"
-    raise InputError(
-        f"{path.name} is {kind}; munpress reads Word .docx only: open it in Word and save it as .docx",
-        article=article, code="input.not-docx",
+    message = (
+        _("{name} is a {suffix} file; munpress reads Word .docx only: open it in Word and save it as .docx",
+          name=path.name, suffix=path.suffix)
+        if path.suffix else
+        _("{name} is a file without a suffix; munpress reads Word .docx only: open it in Word and save it as .docx",
+          name=path.name)
     )
+    raise InputError(message, article=article, code="input.not-docx")

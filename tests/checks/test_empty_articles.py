@@ -11,7 +11,7 @@ import pytest
 from docx.shared import Mm
 from PIL import Image
 
-from tests.conftest import run_munpress
+from tests.conftest import check_findings, run_munpress
 
 ARTICLE = "issues/147/manuscripts/ky/05-apricot-brand.docx"
 
@@ -34,7 +34,7 @@ def picture_only(document) -> None:
 
 def findings(magazine) -> list[dict]:
     result = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine))
-    return json.loads(result.stdout)
+    return check_findings(result.stdout)
 
 
 @pytest.mark.parametrize(("write", "is_empty"), [
@@ -56,4 +56,4 @@ def test_a_manuscript_without_text_is_an_error_naming_the_article(magazine_copy,
 
 
 def test_the_sample_issue_has_no_empty_article():
-    assert not [f for f in json.loads(run_munpress("check", "147", "--json").stdout) if f["code"] == "article.empty"]
+    assert not [f for f in check_findings(run_munpress("check", "147", "--json").stdout) if f["code"] == "article.empty"]

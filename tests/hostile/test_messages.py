@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import run_munpress
+from tests.conftest import check_findings, run_munpress
 from tests.hostile.test_hostile_input import (  # noqa: F401 - fixtures, used by name
     ISSUE,
     assert_refused,
@@ -26,8 +26,7 @@ def _give_title(magazine, title: str) -> None:
 def findings(magazine) -> dict[str, dict]:
     done = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine))
     assert "Traceback" not in done.stderr, done.stderr
-    found = json.loads(done.stdout)
-    found = found["findings"] if isinstance(found, dict) else found
+    found = check_findings(done.stdout)
     return {finding["code"]: finding for finding in found}
 
 

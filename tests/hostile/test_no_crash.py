@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from munpress import pipeline
 from munpress.diagnostics import Sink
-from tests.conftest import run_munpress
+from tests.conftest import check_findings, run_munpress
 from tests.hostile.test_hostile_input import (  # noqa: F401 - fixtures, used by name
     ARTICLE,
     ISSUE,
@@ -28,8 +28,7 @@ def test_an_issn_with_a_wrong_check_digit_is_a_finding_that_gives_the_right_one(
     edit(small_magazine / "munpress.toml", 'issn = "1694-7053"', 'issn = "1694-7054"')
     check = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(small_magazine))
     assert check.returncode == 1 and "Traceback" not in check.stderr, check.stderr
-    findings = json.loads(check.stdout)
-    findings = findings["findings"] if isinstance(findings, dict) else findings
+    findings = check_findings(check.stdout)
     messages = {finding["code"]: finding["message"] for finding in findings}
     assert messages["issn.check-digit"] == "ISSN 1694-7054 has check digit 4, but its digits give 3"
     made = run_munpress("build", "147", "--lang", "ky", "--variant", "screen", "--root", str(small_magazine),

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from munpress.layout.fonts import load_family
-from tests.conftest import REPO, run_munpress
+from tests.conftest import check_findings, REPO, run_munpress
 
 fontTools = pytest.importorskip("fontTools.ttLib")
 
@@ -154,7 +154,7 @@ def test_a_contents_title_never_ends_on_one_word_nor_breaks_at_its_own_hyphen(bu
 
 def test_fillers_and_pull_quotes_fill_what_articles_leave_empty():
     result = run_munpress("check", "147", "--json")
-    findings = json.loads(result.stdout)
+    findings = check_findings(result.stdout)
     findings = findings["findings"] if isinstance(findings, dict) else findings
     hollow = [f for f in findings if f["code"] == "layout.hollow-page"]
     assert hollow == [], hollow  # before copyfitting: 12 pages of the two editions

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 
 from munpress.checks.running_heads import page_ranges
-from tests.conftest import run_munpress
+from tests.conftest import check_findings, run_munpress
 
 COALITION = '"\\"КРДА ЖӨБДҮ ӨНҮКТҮРҮҮ ҮЧҮН\\" КОАЛИЦИЯСЫНЫН ЖАҢЫЛЫКТАРЫ"'
 LONG = "«КРДА ЖӨБДҮ ӨНҮКТҮРҮҮ ҮЧҮН» КОАЛИЦИЯСЫНЫН ЖЕРГИЛИКТҮҮ ӨЗ АЛДЫНЧА БАШКАРУУ БОЮНЧА ЖАҢЫЛЫКТАРЫ"
@@ -31,7 +31,7 @@ def lengthen_the_coalition_rubric(magazine, running_head: str | None = None) -> 
 
 def findings(magazine) -> list[dict]:
     result = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine))
-    return json.loads(plain(result.stdout))
+    return check_findings(plain(result.stdout))
 
 
 def plain(text: str) -> str:

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import REPO, run_munpress
+from tests.conftest import check_findings, REPO, run_munpress
 
 ISSUE = """\
 number = 901
@@ -67,7 +67,7 @@ def second_issue(tmp_path_factory):
     assert result.returncode == 0, result.stderr
     report = run_munpress("report", "901", "--json", "--root", str(root))
     check = run_munpress("check", "901", "--json", "--root", str(root))
-    findings = json.loads(check.stdout)
+    findings = check_findings(check.stdout)
     return (root, {path.stem.split("-")[-2]: path for path in out.glob("*.pdf")}, json.loads(report.stdout),
             findings["findings"] if isinstance(findings, dict) else findings)
 

@@ -64,7 +64,17 @@ def test_a_problem_that_ends_the_search_is_the_last_one_reported(magazine):
     from munpress.manifest import load_manifest
     from tests.manifest.test_load import failure
 
-    magazine.issue(with_article(manuscript='manuscrpt = { ky = "manuscripts/ky/a.docx", ru = "manuscripts/ru/a.docx" }'))
+    magazine.issue(with_article(manuscript='file = { ky = "manuscripts/ky/a.docx", ru = "manuscripts/ru/a.docx" }'))
     error = failure(load_manifest, magazine.root, 1, check_files=False)
     assert [problem.code for problem in (error, *error.more)] == ["manifest.unknown-key", "manifest.missing-key"]
-    assert error.one_line().startswith("issues/1/issue.toml:8:1: sections[0].articles[0].manuscrpt: unknown key")
+    assert error.one_line().startswith("issues/1/issue.toml:8:1: sections[0].articles[0].file: unknown key")
+
+
+def test_a_misspelt_required_key_is_said_once_not_again_as_missing(magazine):
+    from munpress.manifest import load_manifest
+    from tests.manifest.test_load import failure
+
+    magazine.issue(with_article(manuscript='manuscrpt = { ky = "manuscripts/ky/a.docx", ru = "manuscripts/ru/a.docx" }'))
+    error = failure(load_manifest, magazine.root, 1, check_files=False)
+    assert [problem.code for problem in (error, *error.more)] == ["manifest.unknown-key"]
+    assert "did you mean 'manuscript'?" in error.one_line()

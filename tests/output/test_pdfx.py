@@ -16,7 +16,7 @@ from munpress.checks.pdfx import preflight_pdfx
 from munpress.layout.pictures import in_press_colour
 from munpress.locale import language_tag
 from munpress.output.pdfx import press_profile
-from tests.conftest import run_munpress
+from tests.conftest import check_findings, run_munpress
 
 ISSUE_SIGNED = "D:20240110000000+00'00'"  # signed_to_print in issues/147/issue.toml
 LANGS = ("ky", "ru")
@@ -144,7 +144,7 @@ def test_pdfx_4_and_a_printers_own_profile_from_munpress_toml(magazine_copy, tmp
         assert str(pdf.Root.OutputIntents[0].OutputConditionIdentifier) == "FOGRA39L"
         assert pdf.open_metadata()["pdfxid:GTS_PDFXVersion"] == "PDF/X-4"
     checked = run_munpress("check", "147", "--lang", "ky", "--json", "--root", str(magazine_copy))
-    assert not [d for d in __import__("json").loads(checked.stdout) if d["code"].startswith("preflight.pdfx")]
+    assert not [d for d in check_findings(checked.stdout) if d["code"].startswith("preflight.pdfx")]
     profile.write_bytes(b"not a profile at all" * 10)
     refused = run_munpress("build", "147", "--lang", "ky", "--root", str(magazine_copy), "--out", str(out))
     assert refused.returncode == 2 and "print.profile" in refused.stderr and "not an ICC profile" in refused.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from munpress.diagnostics import InputError, Sink
+from munpress.i18n import _, _n
 from munpress.model.nodes import Block, Document, block_text
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.blocks import BlockReader
@@ -43,16 +44,19 @@ def read_docx(
         blocks.extend(read_notes(package, reader))
     except RecursionError:
         raise InputError(
-            f"{package.file_name} is nested too deeply to read (damaged file?); save it again as .docx",
+            _("{file} is nested too deeply to read (damaged file?); save it again as .docx", file=package.file_name),
             article=article, code="docx.unreadable",
         ) from None
     _refuse_pasted_data(blocks, package.file_name, article)
     if context.contents_paragraphs:
         sink.warning(
             "docx.word-contents",
-            f"{package.file_name}: Word's own table of contents ({context.contents_paragraphs} lines, with "
-            "Word's page numbers) is left out; the issue's contents is made from the manifest "
-            "(delete it from the manuscript to silence this)", file=package.file_name, article=article)
+            _n("{file}: Word's own table of contents ({count} line, with Word's page numbers) is left out; "
+               "the issue's contents is made from the manifest (delete it from the manuscript to silence this)",
+               "{file}: Word's own table of contents ({count} lines, with Word's page numbers) is left out; "
+               "the issue's contents is made from the manifest (delete it from the manuscript to silence this)",
+               context.contents_paragraphs, file=package.file_name),
+            file=package.file_name, article=article)
     return Document(tuple(blocks), source=package.file_name, lang=lang, review_marks=context.review.freeze(),
                     sha256=package.sha256)
 
@@ -72,6 +76,8 @@ def _refuse_pasted_data(blocks: list[Block], file_name: str, article: str | None
             source = getattr(block, "source", None)
             where = source.describe() if source else file_name
             raise InputError(
-                f"{where} holds {len(longest):,} characters without a space («{longest[:24]}…»): "
-                "pasted data, not text", article=article, code="docx.unbroken-text",
-                hint="remove it, or break it into lines, and save the manuscript again")
+                _n("{where} holds {count:,} character without a space («{start}…»): pasted data, not text",
+                   "{where} holds {count:,} characters without a space («{start}…»): pasted data, not text",
+                   len(longest), where=where, start=longest[:24]),
+                article=article, code="docx.unbroken-text",
+                hint=_("remove it, or break it into lines, and save the manuscript again"))

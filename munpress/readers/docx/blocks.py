@@ -8,6 +8,7 @@ of the next paragraph. Their text is held and joined to the start of the next pa
 
 from __future__ import annotations
 
+from munpress.i18n import _
 from munpress.model.nodes import (
     Block,
     Heading,
@@ -100,8 +101,8 @@ class BlockReader:
             return [table]  # a short framed note stays a box
         self.context.warn_once(
             "layout-table", "docx.layout-table",
-            f"{self.context.file_name}: the text stands in a one-cell table (a frame); it is set as "
-            "running text")
+            _("{file}: the text stands in a one-cell table (a frame); it is set as running text",
+              file=self.context.file_name))
         return list(blocks)
 
     def tables_in_controls(self, paragraph: ooxml.Element) -> list[Block]:
@@ -130,12 +131,15 @@ class BlockReader:
         part = chunks.imported_part(self.context, node)
         if chunks.is_embedded_docx(part):
             return chunks.read_embedded_docx(BlockReader, self.context, part)  # type: ignore[arg-type]
-        kind = part.content_type if part is not None else "a missing part"
-        self.context.warn_once(
-            "altChunk", "docx.imported-content",
-            f"{self.context.file_name}: part of the text is an imported file (altChunk, {kind}) "
-            "that munpress cannot read; open the manuscript in Word and save it again as .docx",
-        )
+        if part is not None:
+            message = _("{file}: part of the text is an imported file (altChunk, {kind}) that munpress cannot "
+                        "read; open the manuscript in Word and save it again as .docx",
+                        file=self.context.file_name, kind=part.content_type)
+        else:
+            message = _("{file}: part of the text is an imported file (altChunk, a missing part) that munpress "
+                        "cannot read; open the manuscript in Word and save it again as .docx",
+                        file=self.context.file_name)
+        self.context.warn_once("altChunk", "docx.imported-content", message)
         return []
 
     def next_paragraph_number(self) -> int:
@@ -216,9 +220,10 @@ class BlockReader:
         name = self.context.styles.name_of(style_id)
         self.context.warn_once(
             f"style:{style_id}", "docx.unknown-style",
-            f"{self.context.file_name}, paragraph {self.context.current_paragraph}: paragraph style "
-            f"«{name}» (ID «{style_id}») is not in the style map; its text is set as body text "
-            "(add the style name to [styles] in munpress.toml to give it a role)",
+            _("{file}, paragraph {paragraph}: paragraph style «{name}» (ID «{id}») is not in the style map; "
+              "its text is set as body text (add the style name to {table} in munpress.toml to give it a role)",
+              file=self.context.file_name, paragraph=self.context.current_paragraph, name=name, id=style_id,
+              table="[styles]"),
         )
 
     def after_paragraph(self, content: ParagraphContent, number: int) -> list[Block]:

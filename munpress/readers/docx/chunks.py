@@ -13,6 +13,7 @@ from dataclasses import replace
 from docx.opc.part import Part
 
 from munpress.diagnostics import InputError
+from munpress.i18n import _
 from munpress.model.nodes import Block
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.context import ReadContext
@@ -41,13 +42,15 @@ def read_embedded_docx(reader_class: type, context: ReadContext, part: Part) -> 
     """The blocks of an embedded .docx, read in place with its own styles and numbering."""
     if context.chunk_depth >= MAX_CHUNK_DEPTH:
         raise InputError(
-            f"{context.file_name} embeds documents {MAX_CHUNK_DEPTH + 1} deep (altChunk); "
-            "open it in Word and save it again as .docx", article=context.article, code="docx.unreadable")
+            _("{file} embeds documents {depth} deep (altChunk); open it in Word and save it again as .docx",
+              file=context.file_name, depth=MAX_CHUNK_DEPTH + 1),
+            article=context.article, code="docx.unreadable")
     name = f"{context.file_name} ({part.partname.lstrip('/')})"
     try:
         package = open_bytes(part.blob, name, sink=context.sink, article=context.article)
     except InputError as error:
-        raise InputError(f"{context.file_name}: the document embedded in it is unusable: {error.message}",
+        raise InputError(_("{file}: the document embedded in it is unusable: {reason}",
+                           file=context.file_name, reason=error.message),
                          article=context.article, code="docx.unreadable") from None
     prefix = f"{len(context.chunks) + 1}:"
     context.chunks[prefix] = package

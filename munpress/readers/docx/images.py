@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from docx.image.image import Image as ImageHeader
 
 from munpress.diagnostics import InputError
+from munpress.i18n import N_, _
 from munpress.model.nodes import ImageData, InlineImage
 from munpress.readers.docx import ooxml
 from munpress.readers.docx.context import ReadContext
@@ -26,7 +27,12 @@ VML_UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75
 VML_LENGTH = re.compile(r"^\s*(-?[\d.]+)\s*([a-z]*)\s*$")
 # 60 megapixels: a full A4 page with bleed at 300 ppi is 9; a 50-megapixel camera's photo still passes.
 MAX_PICTURE_PIXELS = 60_000_000
-UNSUPPORTED_GRAPHICS = {"chart": "a chart", "chartex": "a chart", "diagram": "a SmartArt diagram"}
+_CHART = N_("{file}: a chart (paragraph {paragraph}) is not carried over; paste it into Word as a picture")
+UNSUPPORTED_GRAPHICS = {
+    "chart": _CHART, "chartex": _CHART,
+    "diagram": N_("{file}: a SmartArt diagram (paragraph {paragraph}) is not carried over; "
+                  "paste it into Word as a picture"),
+}
 
 
 @dataclass
@@ -82,8 +88,7 @@ def report_unsupported_graphics(drawing: ooxml.Element, context: ReadContext) ->
         if kind in UNSUPPORTED_GRAPHICS:
             context.warn_once(
                 f"graphic:{kind}", "docx.unsupported-object",
-                f"{context.file_name}: {UNSUPPORTED_GRAPHICS[kind]} (paragraph {context.current_paragraph}) "
-                "is not carried over; paste it into Word as a picture",
+                _(UNSUPPORTED_GRAPHICS[kind], file=context.file_name, paragraph=context.current_paragraph),
             )
 
 
@@ -133,7 +138,7 @@ def read_vml(container: ooxml.Element, context: ReadContext) -> Anchored:
 def vml_size(style: str) -> tuple[float | None, float | None]:
     sizes: dict[str, float] = {}
     for declaration in style.split(";"):
-        name, _, amount = declaration.partition(":")
+        name, _colon, amount = declaration.partition(":")
         match = VML_LENGTH.match(amount)
         if name.strip() in ("width", "height") and match and match.group(2) in VML_UNITS:
             sizes[name.strip()] = round(float(match.group(1)) * VML_UNITS[match.group(2)], 2)
@@ -147,7 +152,7 @@ def load_image(
     relationship = context.part.rels.get(relationship_id) if relationship_id else None
     if relationship is None or relationship.is_external:
         target = relationship.target_ref if relationship is not None else fallback_target
-        report_missing_image(context, target or "a file that is not in the document", description)
+        report_missing_image(context, target or None, description)
         return None
     try:
         part = relationship.target_part
@@ -181,25 +186,35 @@ def refuse_decompression_bomb(data: bytes, name: str, context: ReadContext, desc
     size = declared_pixels(data)
     if size is None or size[0] * size[1] <= MAX_PICTURE_PIXELS:
         return
-    article = f"article «{context.article}», " if context.article else ""
     label = f" «{description}»" if description else ""
-    megapixels, limit = size[0] * size[1] / 1e6, MAX_PICTURE_PIXELS // 1_000_000
+    megapixels, limit = format(size[0] * size[1] / 1e6, ",.0f"), MAX_PICTURE_PIXELS // 1_000_000
     raise InputError(
-        f"{article}{context.file_name}, paragraph {context.current_paragraph}: the picture {name}{label} "
-        f"declares {size[0]} × {size[1]} pixels ({megapixels:,.0f} megapixels, the limit is {limit}); "
-        "refusing it as a possible decompression bomb",
+        _("{where}: the picture {name}{label} declares {width} × {height} pixels ({megapixels} megapixels, "
+          "the limit is {limit}); refusing it as a possible decompression bomb",
+          where=picture_place(context), name=name, label=label, width=size[0], height=size[1],
+          megapixels=megapixels, limit=limit),
         code="docx.picture-too-large", article=context.article,
-        hint=f"scale the picture down below {limit} megapixels and insert it again; "
-             "300 ppi at its printed size is plenty",
+        hint=_("scale the picture down below {limit} megapixels and insert it again; "
+               "300 ppi at its printed size is plenty", limit=limit),
     )
 
 
-def report_missing_image(context: ReadContext, target: str, description: str) -> None:
-    article = f"article «{context.article}», " if context.article else ""
+def picture_place(context: ReadContext) -> str:
+    """Where a picture sits: the article (when known), the file and the paragraph."""
+    if context.article:
+        return _("article «{article}», {file}, paragraph {paragraph}",
+                 article=context.article, file=context.file_name, paragraph=context.current_paragraph)
+    return _("{file}, paragraph {paragraph}", file=context.file_name, paragraph=context.current_paragraph)
+
+
+def report_missing_image(context: ReadContext, target: str | None, description: str) -> None:
     label = f" «{description}»" if description else ""
-    context.error(
-        "docx.missing-image",
-        f"{article}{context.file_name}, paragraph {context.current_paragraph}: the picture{label} is "
-        f"linked to {target} and not stored in the document; insert the picture itself into the "
-        "manuscript (Insert ▸ Picture, without 'Link to file')",
-    )
+    if target is not None:
+        message = _("{where}: the picture{label} is linked to {target} and not stored in the document; insert the "
+                    "picture itself into the manuscript (Insert ▸ Picture, without 'Link to file')",
+                    where=picture_place(context), label=label, target=target)
+    else:
+        message = _("{where}: the picture{label} is linked to a file that is not in the document and not stored in "
+                    "the document; insert the picture itself into the manuscript (Insert ▸ Picture, without "
+                    "'Link to file')", where=picture_place(context), label=label)
+    context.error("docx.missing-image", message)

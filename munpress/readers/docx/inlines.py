@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from munpress.i18n import _
 from munpress.model.nodes import MARKS, Inline, LineBreak, NoteRef, Text
 from munpress.model.text import clean
 from munpress.readers.docx import ooxml
@@ -197,8 +198,9 @@ class InlineReader:
     def warn_symbol_font(self, font: str) -> None:
         self.context.warn_once(
             f"font:{font}", "docx.symbol-font",
-            f"{self.context.file_name}, paragraph {self.context.current_paragraph}: text in the "
-            f"symbol font «{font}» cannot be reproduced exactly; use Unicode characters instead",
+            _("{file}, paragraph {paragraph}: text in the symbol font «{font}» cannot be reproduced exactly; "
+              "use Unicode characters instead",
+              file=self.context.file_name, paragraph=self.context.current_paragraph, font=font),
         )
 
     def add_break(self, item: ooxml.Element, name: str) -> None:
@@ -236,8 +238,8 @@ class InlineReader:
             self.content.inlines.append(Text(text))
             self.context.warn_once(
                 "equation", "docx.equation",
-                f"{self.context.file_name}, paragraph {self.context.current_paragraph}: "
-                "equations are set as plain text; check them in the proof",
+                _("{file}, paragraph {paragraph}: equations are set as plain text; check them in the proof",
+                  file=self.context.file_name, paragraph=self.context.current_paragraph),
             )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from munpress.i18n import N_, _
 from munpress.model.nodes import (
     Block,
     Heading,
@@ -23,6 +24,10 @@ from munpress.readers.docx.fields import FieldStack
 from munpress.readers.docx.package import DocxPackage, PartTree
 
 NOTE_ELEMENTS = {"footnote": "w:footnote", "endnote": "w:endnote"}
+MISSING_NOTE = {
+    "footnote": N_("{file}, paragraph {paragraph}: footnote {number} has no text in the document"),
+    "endnote": N_("{file}, paragraph {paragraph}: endnote {number} has no text in the document"),
+}
 
 
 def note_elements(tree: PartTree | None, kind: str, prefix: str = "") -> dict[str, tuple[ooxml.Element, object]]:
@@ -77,7 +82,7 @@ def read_note(
     else:
         context.warn_once(
             f"note:{kind}:{note_id}", "docx.missing-note",
-            f"{context.file_name}, paragraph {anchor}: {kind} {number} has no text in the document",
+            _(MISSING_NOTE[kind], file=context.file_name, paragraph=anchor, number=number),
         )
     text = " ".join(block_text(block) for block in blocks)
     return Note(number, tuple(blocks), kind, context.source(text, anchor))

@@ -23,6 +23,7 @@ from docx.opc.part import Part, PartFactory
 from lxml import etree
 
 from munpress.diagnostics import InputError, Sink
+from munpress.i18n import _, _n
 from munpress.readers.docx import ooxml
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
@@ -115,10 +116,11 @@ def read_once(path: Path, name: str) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise refusal(name, f"cannot be opened ({error.strerror or error})") from None
+        raise refusal(_("{name} cannot be opened ({reason})", name=name, reason=error.strerror or error)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise refusal(name, f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, more than any manuscript; "
-                            + ASK_AGAIN)
+        raise refusal(_("{name} is larger than {limit} MB, more than any manuscript; "
+                        "ask the author for the file again, saved from Word as .docx",
+                        name=name, limit=MAX_FILE_BYTES // (1024 * 1024)))
     return data
 
 
@@ -127,13 +129,13 @@ def load_document(data: bytes, name: str) -> "docx.document.Document":
         return docx.Document(io.BytesIO(data))
     except KeyError as error:
         if "no item named" not in str(error):
-            raise refusal(name, explain_open_failure(error)) from None
+            raise refusal(explain_open_failure(error, name)) from None
     except Exception as error:  # python-docx, zipfile and lxml raise many kinds
-        raise refusal(name, explain_open_failure(error)) from None
+        raise refusal(explain_open_failure(error, name)) from None
     try:  # a relationship points at a part the zip lacks (say, a lost picture): drop it and retry
         return docx.Document(without_dangling_relationships(data))
     except Exception as error:
-        raise refusal(name, explain_open_failure(error)) from None
+        raise refusal(explain_open_failure(error, name)) from None
 
 
 def without_dangling_relationships(data: bytes) -> io.BytesIO:
@@ -168,28 +170,29 @@ def drop_dangling(data: bytes, rels_name: str, names: set[str]) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def refusal(name: str, problem: str) -> InputError:
-    return InputError(f"{name} {problem}", code="docx.unreadable")
+def refusal(message: str) -> InputError:
+    """`message` names the file and says what to do."""
+    return InputError(message, code="docx.unreadable")
 
 
-SAVE_AGAIN = "open it in Word and save it as .docx"
-ASK_AGAIN = "ask the author for the file again, saved from Word as .docx"
+def not_readable(name: str) -> str:
+    return _("{name} is not a readable .docx (damaged or not a Word file); open it in Word and save it as .docx",
+             name=name)
 
 
 def check_container(data: bytes, name: str) -> None:
     """Refuse what is not a sound, sane, transitional .docx zip before anything inflates it."""
     head = data[:8]
     if not head:
-        raise refusal(name, "is empty (0 bytes); save the manuscript again as .docx")
+        raise refusal(_("{name} is empty (0 bytes); save the manuscript again as .docx", name=name))
     if head.startswith(OLE2_MAGIC):
-        raise refusal(
-            name,
-            "is encrypted (password-protected) or an old Word .doc; save it as an unprotected .docx",
-        )
+        raise refusal(_("{name} is encrypted (password-protected) or an old Word .doc; "
+                        "save it as an unprotected .docx", name=name))
     if head.startswith(b"%PDF"):
-        raise refusal(name, "is a PDF, not a Word file; ask for the .docx, or open it in Word and save it as .docx")
+        raise refusal(_("{name} is a PDF, not a Word file; ask for the .docx, or open it in Word and save it as .docx",
+                        name=name))
     if not head.startswith(ZIP_MAGICS):
-        raise refusal(name, "is not a readable .docx (damaged or not a Word file); " + SAVE_AGAIN)
+        raise refusal(not_readable(name))
     check_zip(data, name)
 
 
@@ -204,18 +207,18 @@ def check_zip(data: bytes, name: str) -> None:
         raise
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, NotImplementedError):
         # NotImplementedError: zip features Word never writes (a newer zip version, patched data)
-        raise refusal(name, "is not a readable .docx (damaged or not a Word file); " + SAVE_AGAIN) from None
+        raise refusal(not_readable(name)) from None
 
 
 def check_packing(members: list[zipfile.ZipInfo], name: str) -> None:
     """Every part stored or deflated, none encrypted: what Word writes, and all zipfile reads."""
     for member in members:
         if member.flag_bits & ENCRYPTED_FLAG:
-            raise refusal(name, f"has an encrypted part ({part_name(member)}); "
-                                "save the manuscript again as an unprotected .docx")
+            raise refusal(_("{name} has an encrypted part ({part}); save the manuscript again as an unprotected .docx",
+                            name=name, part=part_name(member)))
         if member.compress_type not in WORD_COMPRESSION:
-            raise refusal(name, f"has a part ({part_name(member)}) packed in a way Word never uses "
-                                "(damaged file?); save it again as .docx")
+            raise refusal(_("{name} has a part ({part}) packed in a way Word never uses (damaged file?); "
+                            "save it again as .docx", name=name, part=part_name(member)))
 
 
 def part_name(member: zipfile.ZipInfo) -> str:
@@ -226,41 +229,47 @@ def part_name(member: zipfile.ZipInfo) -> str:
 
 def check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
     if len(members) > MAX_MEMBERS:
-        raise refusal(name, f"holds {len(members)} parts; refusing it as a zip bomb; " + ASK_AGAIN)
+        raise refusal(_n("{name} holds {count} part; refusing it as a zip bomb; "
+                         "ask the author for the file again, saved from Word as .docx",
+                         "{name} holds {count} parts; refusing it as a zip bomb; "
+                         "ask the author for the file again, saved from Word as .docx",
+                         len(members), name=name))
     total = sum(member.file_size for member in members)
     if total > MAX_TOTAL_UNCOMPRESSED:
         megabytes = total // (1024 * 1024)
-        raise refusal(name, f"would unpack to {megabytes} MB; refusing it as a zip bomb; " + ASK_AGAIN)
+        raise refusal(_("{name} would unpack to {size} MB; refusing it as a zip bomb; "
+                        "ask the author for the file again, saved from Word as .docx", name=name, size=megabytes))
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_CHECK_FROM_SIZE and ratio > MAX_COMPRESSION_RATIO:
-            raise refusal(
-                name, f"has a part ({part_name(member)}) compressed {ratio:.0f}:1; refusing it as a zip bomb; "
-                + ASK_AGAIN)
+            raise refusal(_("{name} has a part ({part}) compressed {ratio}:1; refusing it as a zip bomb; "
+                            "ask the author for the file again, saved from Word as .docx",
+                            name=name, part=part_name(member), ratio=format(ratio, ".0f")))
 
 
 def check_strict(archive: zipfile.ZipFile, name: str) -> None:
     try:
         info = archive.getinfo("_rels/.rels")
     except KeyError:
-        raise refusal(name, "contains no Word document (main document part missing)") from None
+        raise refusal(_("{name} contains no Word document (main document part missing)", name=name)) from None
     if info.file_size > 1024 * 1024:
-        raise refusal(name, "is not a readable .docx (damaged or not a Word file)")
+        raise refusal(_("{name} is not a readable .docx (damaged or not a Word file)", name=name))
     if STRICT_RELATIONSHIP in archive.read(info):
-        raise refusal(
-            name,
-            "is saved as Strict Open XML, which munpress does not read; "
-            "save it in Word as 'Word Document (*.docx)'",
-        )
+        raise refusal(_("{name} is saved as Strict Open XML, which munpress does not read; "
+                        "save it in Word as 'Word Document (*.docx)'", name=name))
 
 
-def explain_open_failure(error: Exception) -> str:
+def explain_open_failure(error: Exception, name: str) -> str:
+    """The refusal of a file python-docx, zipfile or lxml could not open, naming `name`."""
     if isinstance(error, KeyError) or "not a Word file" in str(error):
-        return "contains no Word document (main document part missing); save it again as .docx"
+        return _("{name} contains no Word document (main document part missing); save it again as .docx", name=name)
     detail = " ".join(str(error).split())[:120]
     kind = type(error).__name__
-    return (f"is not a readable .docx (damaged or not a Word file: {kind}{': ' + detail if detail else ''}); "
-            + ASK_AGAIN)
+    if detail:
+        return _("{name} is not a readable .docx (damaged or not a Word file: {kind}: {detail}); "
+                 "ask the author for the file again, saved from Word as .docx", name=name, kind=kind, detail=detail)
+    return _("{name} is not a readable .docx (damaged or not a Word file: {kind}); "
+             "ask the author for the file again, saved from Word as .docx", name=name, kind=kind)
 
 
 def related_part(part: Part, relationship_type: str) -> Part | None:
@@ -291,8 +300,8 @@ def related_tree(
     except Exception as error:  # a damaged secondary part costs its content, not the article
         sink.warning(
             "docx.damaged-part",
-            f"{name}: part {target.partname} could not be read ({type(error).__name__}); "
-            "its content is skipped",
+            _("{name}: part {part} could not be read ({kind}); its content is skipped",
+              name=name, part=target.partname, kind=type(error).__name__),
             file=name,
             article=article,
         )

@@ -1,0 +1,1 @@
+"""gettext catalogs of munpress's messages: `<lang>/LC_MESSAGES/munpress.po` (see munpress.i18n)."""

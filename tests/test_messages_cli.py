@@ -1,0 +1,176 @@
+"""The editors' usual mistakes, through the real CLI, in Kyrgyz and Russian: every line munpress
+says is in the chosen language, with codes, keys, paths and TOML left as written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import REPO, check_findings, run_munpress
+
+ISSUE = "issues/147/issue.toml"
+# What stays as written in any language: codes, key paths, files, TOML, commands, flags, units.
+VERBATIM = [
+    r"\b[a-z]+(?:\.[a-z0-9-]+)+\b",                    # finding codes, file names, key paths
+    r"[\w./-]*\.(?:toml|docx|pdf|icc|png)\b",           # files
+    r"\b[\w.\[\]\"]+\s*=\s*(?:\{[^}]*\}|\"[^\"]*\"|[\w.-]+)",  # TOML: page = { ky = 6 }, key = "…"
+    r"munpress(?: [\w-]+)*",                            # commands to type
+    r"--[\w-]+(?: [\w-]+)?",                            # flags
+    r"\b(?:ky|ru|en|PDF(?:/X-\w+)?|TOML|ISSN|CMYK|RGB|ICC|UTF-8|YYYY-MM-DD|Word|LibreOffice|Ctrl-C|MB|KB|pt|mm|dpi)\b",
+    r"'[^']*'|\"[^\"]*\"|«[^»]*»",                      # quoted values: what the editor typed
+    r"\b[a-z_]+(?:, [a-z_]+){2,}",                      # a list of keys allowed
+    r"\(\s*[^()]*\b(?:keys allowed|allowed)\b",          # never: kept English would show here
+]
+ENGLISH = re.compile(r"\b[A-Za-z]{3,}\b(?:[ ,;:]+\b[A-Za-z]{2,}\b){2,}")  # three English words in a row
+
+
+def english_left(text: str) -> list[str]:
+    lines = []
+    for line in text.splitlines():
+        stripped = line
+        for pattern in VERBATIM[:-1]:
+            stripped = re.sub(pattern, " ", stripped)
+        if ENGLISH.search(stripped):
+            lines.append(line)
+    return lines
+
+
+def test_the_detector_finds_english_and_leaves_codes_paths_and_toml():
+    assert english_left("error: the file cannot be read")
+    assert not english_left("ката: issues/147/issue.toml:9:1: print_run: бүтүн сан күтүлгөн (page = { ky = 6, ru = 5 })")
+    assert not english_left("  ката    toc.page-mismatch: 5-бетке пландалган → munpress toc 147 --write")
+
+
+@pytest.fixture()
+def broken(magazine_copy):
+    """An issue with the usual mistakes: a manifest key misspelt, a value of the wrong type."""
+    path = magazine_copy / ISSUE
+    text = path.read_text("utf-8").replace("print_run = 1000 ", 'print_run = "1000"')
+    path.write_text(text.replace("manuscript = ", "manuscrpt = ", 1), "utf-8")
+    return magazine_copy
+
+
+@pytest.fixture()
+def moved(magazine_copy):
+    """An issue whose first article starts a page before the plan, with a tracked change."""
+    path = magazine_copy / ISSUE
+    path.write_text(path.read_text("utf-8").replace("\n  page = 4\n", "\n  page = 5\n"), "utf-8")
+    return magazine_copy
+
+
+def _said(result) -> str:
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_manifest_mistakes_are_said_in_the_editors_language(broken, lang):
+    result = run_munpress("check", "147", "--root", str(broken), env={"LANGUAGE": lang})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 3, result.stderr  # two problems and the count
+    assert "print_run" in result.stderr and "sections[0].articles[0].manuscrpt" in result.stderr  # keys as written
+    assert f"{ISSUE}:" in result.stderr
+    assert not english_left(result.stderr), english_left(result.stderr)
+    english = run_munpress("check", "147", "--root", str(broken), env={"LANGUAGE": "en"})
+    assert english.stderr != result.stderr
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_check_findings_and_summary_are_said_in_the_editors_language(moved, lang):
+    result = run_munpress("check", "147", "--lang", "ky", "--root", str(moved), env={"LANGUAGE": lang})
+    assert result.returncode == 1
+    assert "toc.page-mismatch" in result.stdout  # the code is never translated
+    assert "page = { ky = 4, ru = 5 }" in result.stdout  # nor the TOML to copy
+    assert not english_left(_said(result)), english_left(_said(result))
+    term = {"ky": "макала", "ru": "стат"}[lang]
+    assert term in result.stdout.splitlines()[-1].lower()  # "… 17 макалада" / "… в 17 статьях"
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_json_messages_follow_the_language_and_codes_do_not(moved, lang):
+    english = {f["code"]: f["message"] for f in check_findings(run_munpress(
+        "check", "147", "--lang", "ky", "--json", "--root", str(moved)).stdout)}
+    translated = {f["code"]: f["message"] for f in check_findings(run_munpress(
+        "check", "147", "--lang", "ky", "--json", "--root", str(moved), env={"LANGUAGE": lang}).stdout)}
+    assert english.keys() == translated.keys()
+    assert english["toc.page-mismatch"] != translated["toc.page-mismatch"]
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_the_magazine_can_set_the_language_of_its_editors(moved, lang):
+    path = moved / "munpress.toml"
+    path.write_text(path.read_text("utf-8") + f'\n[cli]\nmessages = "{lang}"\n', "utf-8")
+    chosen = run_munpress("check", "147", "--lang", "ky", "--root", str(moved), env={"LANGUAGE": None, "LANG": "en_US.UTF-8",
+                                                                     "LC_ALL": None, "LC_MESSAGES": None})
+    by_environment = run_munpress("check", "147", "--lang", "ky", "--root", str(moved), env={"LANGUAGE": lang})
+    assert chosen.stdout == by_environment.stdout
+    overruled = run_munpress("check", "147", "--lang", "ky", "--root", str(moved), env={"LANGUAGE": "en"})
+    assert "errors" in overruled.stdout.splitlines()[-1] or "error" in overruled.stdout.splitlines()[-1]
+
+
+def test_a_wrong_messages_setting_is_a_manifest_error(magazine_copy):
+    path = magazine_copy / "munpress.toml"
+    path.write_text(path.read_text("utf-8") + '\n[cli]\nmessages = "kg"\n', "utf-8")
+    result = run_munpress("check", "147", "--root", str(magazine_copy))
+    assert result.returncode == 2 and "cli.messages" in result.stderr and "en, ky, ru" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+@pytest.mark.parametrize("arguments", [
+    ("build", "147", "--variant", "pdf"),
+    ("check", "147", "--format", "xml"),
+    ("check", "999"),
+])
+def test_usage_mistakes_are_said_in_the_editors_language(lang, arguments):
+    result = run_munpress(*arguments, env={"LANGUAGE": lang})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not english_left(result.stderr), english_left(result.stderr)
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_missing_manuscript_with_a_typo_is_said_in_the_editors_language(magazine_copy, lang):
+    path = magazine_copy / ISSUE
+    path.write_text(path.read_text("utf-8").replace("ky/02-deputies-training.docx", "ky/02-deputies-trainig.docx"),
+                    "utf-8")
+    result = run_munpress("check", "147", "--root", str(magazine_copy), env={"LANGUAGE": lang})
+    assert result.returncode == 2
+    assert "02-deputies-training.docx" in result.stderr  # the file that is there, suggested
+    assert not english_left(result.stderr), english_left(result.stderr)
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_date_written_day_first_is_said_in_the_editors_language(magazine_copy, lang):
+    path = magazine_copy / ISSUE
+    path.write_text(path.read_text("utf-8").replace("date = 2024-01-15", "date = 15.01.2024"), "utf-8")
+    result = run_munpress("check", "147", "--root", str(magazine_copy), env={"LANGUAGE": lang})
+    assert result.returncode == 2 and "2024-01-15" in result.stderr
+    assert not english_left(result.stderr), english_left(result.stderr)
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_a_build_says_what_it_found_in_the_editors_language(moved, tmp_path, lang):
+    result = run_munpress("build", "147", "--lang", "ky", "--variant", "screen", "--out", str(tmp_path),
+                          "--root", str(moved), env={"LANGUAGE": lang})
+    assert result.returncode == 0, result.stderr
+    assert "munpress check 147" in result.stderr
+    assert not english_left(result.stderr), english_left(result.stderr)
+
+
+def test_new_issue_says_what_to_do_next_in_kyrgyz(magazine_copy):
+    result = run_munpress("new", "148", "--root", str(magazine_copy), env={"LANGUAGE": "ky"})
+    assert result.returncode == 0, result.stderr
+    assert "munpress check 148" in result.stdout
+    assert not english_left(result.stdout), english_left(result.stdout)
+    shutil.rmtree(magazine_copy / "issues" / "148")
+
+
+@pytest.mark.parametrize("lang", ["ky", "ru"])
+def test_help_names_how_to_choose_the_language(lang):
+    result = run_munpress("--help", env={"LANGUAGE": lang})
+    assert result.returncode == 0 and "LANGUAGE=ky" in result.stdout and "[cli] messages" in result.stdout
+
+
+def test_the_repository_runs_english_by_default():
+    assert "[cli]" not in (REPO / "munpress.toml").read_text("utf-8")
