@@ -143,11 +143,22 @@ def test_build_open_shows_each_written_pdf_in_the_viewer(tmp_path):
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("environment", [
-    pytest.param({"CI": "true"}, id="ci"),
-    pytest.param({"DISPLAY": None}, id="no-display"),
-    pytest.param({"PATH": ""}, id="no-xdg-open"),
+@pytest.mark.parametrize(("environment", "reason"), [
+    pytest.param({"CI": "true"}, "CI is set", id="ci"),
+    pytest.param({"DISPLAY": None}, "there is no display", id="no-display"),
+    pytest.param({"PATH": ""}, "xdg-open is not on the PATH", id="no-xdg-open"),
 ])
+def test_each_reason_there_is_no_viewer_is_found(tmp_path, environment, reason):
+    from munpress.viewer import viewer_missing
+
+    folder, _record = _fake_viewer(tmp_path)
+    environ = {name: value for name, value in _viewer_environment(folder, **environment).items() if value is not None}
+    assert reason in viewer_missing(environ, "linux")
+    assert viewer_missing({name: value for name, value in _viewer_environment(folder).items() if value is not None},
+                          "linux") is None
+
+
+@pytest.mark.parametrize("environment", [pytest.param({"CI": "true"}, id="ci")])  # the others: the test above
 def test_build_open_without_a_viewer_says_so_in_one_line_and_still_succeeds(tmp_path, environment):
     folder, record = _fake_viewer(tmp_path)
     out = tmp_path / "out"
