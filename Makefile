@@ -7,7 +7,7 @@ ISSUE  ?= 147
 STAMP  := $(VENV)/.installed
 MESSAGES := munpress/messages
 
-.PHONY: help proof proofs test check checks bench sample messages clean
+.PHONY: help proof proofs test test-slow check checks bench sample messages clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,8 +33,11 @@ check: $(STAMP)  ## the editors' check of issue $(ISSUE)
 checks: $(STAMP)  ## the strict check of every issue in issues/ (what CI runs): warnings fail too
 	@set -e; for issue in issues/*/; do $(BIN)/munpress check $$(basename $$issue) --strict; done
 
-test: $(STAMP)  ## run the whole test suite, on every core (pytest-xdist)
-	$(BIN)/python -m pytest -q -n auto --dist worksteal
+test: $(STAMP)  ## run the test suite but its slow cases, on every core (pytest-xdist): under 5 minutes on 2 cores
+	$(BIN)/python -m pytest -q -n auto --dist worksteal -m "not slow"
+
+test-slow: $(STAMP)  ## the slow cases (whole builds twice, the corpus set whole): CI runs them after make test
+	$(BIN)/python -m pytest -q -n auto --dist worksteal -m slow
 
 bench: $(STAMP)  ## time the build of issue $(ISSUE) (both editions)
 	$(BIN)/python bench/run.py --issue $(ISSUE)

@@ -55,6 +55,7 @@ def test_check_shows_an_article_off_its_planned_page_once_with_the_fix(magazine_
     assert len(differences) == 1 and "04-women-deputies-club" in differences[0]  # only the one that moved
 
 
+@pytest.mark.slow
 def test_toc_write_accepts_the_layout_keeping_the_manifest_as_written(magazine_copy):
     manifest = magazine_copy / "issues/147/issue.toml"
     text = manifest.read_text("utf-8")
@@ -167,6 +168,7 @@ def test_fonts_lists_each_role_its_source_and_its_coverage():
     assert result.stdout.count("all covered") == 2 and "PyPI package" in result.stdout
 
 
+@pytest.mark.slow
 def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
     process = subprocess.Popen(
         [sys.executable, "-m", "munpress", "watch", "147", "--lang", "ky", "--builds", "2", "--interval", "0.2",
@@ -184,6 +186,7 @@ def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
     assert "1 error, 0 warnings: munpress check 147 for details" in output
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_watch_as_the_normal_way_out(magazine_copy):
     import signal
 

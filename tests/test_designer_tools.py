@@ -65,6 +65,7 @@ def _bookmarks(outline):
             yield item
 
 
+@pytest.mark.slow
 def test_pages_of_the_print_pdf_stay_pdfx_and_come_out_the_same_bytes_each_time(tmp_path):
     runs = []
     for folder in ("one", "two"):

@@ -138,6 +138,7 @@ BLANK_CHARACTERS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the .docx corpus is not at {CORPUS}")
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[path.name for path in CORPUS_FILES])
 def test_every_corpus_file_that_is_read_is_set_without_losing_a_word(path: Path):

@@ -132,6 +132,7 @@ def test_the_watermark_and_slug_are_only_in_the_proof(variant_pdfs):
     assert f"01:{digest}" in PdfReader(variant_pdfs["ky", "proof"]).pages[3].extract_text()  # where 01 starts
 
 
+@pytest.mark.slow
 def test_the_same_inputs_give_the_same_bytes(tmp_path):
     """Two builds with SOURCE_DATE_EPOCH set: every variant byte for byte, the proof's build
     time included."""

@@ -572,6 +572,7 @@ def test_write_pdfs_turns_an_os_error_into_one_line_and_leaves_no_part_file(tmp_
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {"a.pdf": b"old a", "b.pdf": b"old b"}
 
 
+@pytest.mark.slow
 def test_two_builds_of_the_same_issue_at_once_both_write_whole_pdfs(magazine_copy, out, good_build):
     command = [sys.executable, "-m", "munpress", "build", "147", "--lang", "ky", "--root", str(magazine_copy),
                "--out", str(out)]

@@ -72,6 +72,7 @@ def second_issue(tmp_path_factory):
             findings["findings"] if isinstance(findings, dict) else findings)
 
 
+@pytest.mark.slow
 def test_the_second_issue_is_set_by_the_same_rules(second_issue):
     _, pdfs, rows, findings = second_issue
     assert set(pdfs) == {"ky", "ru"}

@@ -128,6 +128,7 @@ def test_ghostscript_reads_the_print_pdf_without_complaint(variant_pdfs):
     assert done.returncode == 0 and "Error" not in done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_pdfx_4_and_a_printers_own_profile_from_munpress_toml(magazine_copy, tmp_path):
     profile = magazine_copy / "profiles" / "printer.icc"
     profile.parent.mkdir()

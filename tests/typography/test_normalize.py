@@ -223,6 +223,7 @@ def test_sample_issue_manuscripts_keep_their_words(path, lang):
     assert normalize_document(result, lang) == result
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="no shared corpus")
 def test_the_corpus_keeps_its_words_in_both_languages():
     checked = 0
