@@ -299,7 +299,8 @@ def test_watch_looks_at_the_toml_files_the_manuscripts_and_the_magazines_fonts(m
     assert watched_files(magazine_copy, "147").keys() == {magazine_copy / path for path in watched}
 
 
-@pytest.mark.parametrize("command", [("toc",), ("toc", "--toml"), ("report",), ("report", "--json")])
+@pytest.mark.parametrize("command", [("toc",), pytest.param(("toc", "--toml"), marks=pytest.mark.slow), ("report",),
+                                     pytest.param(("report", "--json"), marks=pytest.mark.slow)])
 def test_toc_and_report_refuse_an_issue_they_cannot_lay_out_instead_of_an_empty_table(magazine_copy, command):
     (magazine_copy / "issues/147/manuscripts/ky/05-apricot-brand.docx").write_bytes(b"not a zip")
     result = run_munpress(*command, "147", "--root", str(magazine_copy))

@@ -526,7 +526,7 @@ class FullStream:
 
 @pytest.mark.parametrize("failing", [
     pytest.param(1, id="first-pdf"),
-    pytest.param(2, id="second-pdf"),
+    pytest.param(2, id="second-pdf", marks=pytest.mark.slow),
 ])
 def test_a_full_disk_while_writing_keeps_the_last_good_pdfs(magazine_copy, out, good_build, monkeypatch,
                                                             capsys, failing):
