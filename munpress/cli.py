@@ -31,10 +31,16 @@ from munpress.i18n import N_, _, _n
 from munpress.manifest import find_root, issue_names
 from munpress.output import interrupts_remembered
 
+# The help texts below are made when this module loads, before any command runs: --help speaks
+# the environment's language. The magazine's [cli] messages cannot apply to --help, because the
+# magazine folder is not known yet (it applies to what the commands say, from _root on).
+i18n.use_environment()
+
 app = typer.Typer(add_completion=True, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.\n\n"
-                       "Messages in Kyrgyz or Russian: LANGUAGE=ky or LANGUAGE=ru, or \\[cli] messages = \"ky\" in "
-                       "munpress.toml (docs/editor.md).")
+                  help=_("Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.\n\n"
+                         "Messages in Kyrgyz or Russian: {ky} or {ru}, or {setting} in {file} ({doc}).",
+                         ky="LANGUAGE=ky", ru="LANGUAGE=ru", setting='\\[cli] messages = "ky"', file="munpress.toml",
+                         doc="docs/editor.md"))
 
 
 # What a terminal would obey rather than show (escape sequences, bell, text direction): shown
@@ -70,8 +76,8 @@ def _console(stderr: bool = False) -> Console:
 out = _console()
 err = _console(stderr=True)
 # layout.variant.VARIANT_NAMES, described here so that help and completion need not load ReportLab
-VARIANTS = (("print", "bleed, crop marks, CMYK"), ("screen", "bookmarks, links, RGB"),
-            ("proof", "screen with a watermark and slug"))
+VARIANTS = (("print", N_("bleed, crop marks, CMYK")), ("screen", N_("bookmarks, links, RGB")),
+            ("proof", N_("screen with a watermark and slug")))
 
 
 def _complete_issue(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -95,16 +101,18 @@ def _complete_lang(incomplete: str) -> list[tuple[str, str]]:
 
 
 def _complete_variant(incomplete: str) -> list[tuple[str, str]]:
-    return [(name, help) for name, help in VARIANTS if name.startswith(incomplete)]
+    return [(name, _(help)) for name, help in VARIANTS if name.startswith(incomplete)]
 
 
-ISSUE_ARGUMENT = typer.Argument(..., help="Issue number, e.g. 147.", autocompletion=_complete_issue)
-LANG_OPTION = typer.Option(None, "--lang", help="Only this edition (ky or ru); repeatable.",
+ISSUE_ARGUMENT = typer.Argument(..., help=_("Issue number, e.g. {example}.", example="147"),
+                                autocompletion=_complete_issue)
+LANG_OPTION = typer.Option(None, "--lang", help=_("Only this edition ({ky} or {ru}); repeatable.", ky="ky", ru="ru"),
                            autocompletion=_complete_lang)
-ROOT_OPTION = typer.Option(None, "--root", help="The magazine folder (default: nearest with munpress.toml).")
-OPEN_OPTION = typer.Option(False, "--open", help="Open the written PDF(s) in the system's viewer (not waited for).")
+ROOT_OPTION = typer.Option(None, "--root", help=_("The magazine folder (default: nearest with {file}).",
+                                                  file="munpress.toml"))
+OPEN_OPTION = typer.Option(False, "--open", help=_("Open the written PDF(s) in the system's viewer (not waited for)."))
 RAW_OPTION = typer.Option(False, "--no-typography",
-                          help="Set the manuscripts' text as typed: no quotes, dashes or no-break spaces added.")
+                          help=_("Set the manuscripts' text as typed: no quotes, dashes or no-break spaces added."))
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 SEVERITY_LABELS = {Severity.ERROR: N_("error"), Severity.WARNING: N_("warning"), Severity.INFO: N_("info")}
 
@@ -123,10 +131,11 @@ class _Voice:
 
 @app.callback()
 def main_options(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                              help="Print the version and exit."),
-                 quiet: bool = typer.Option(False, "--quiet", "-q", help="Say nothing unless something is wrong."),
-                 verbose: bool = typer.Option(False, "--verbose", "-v",
-                                              help="Say every step, with its time, and the findings' details.")) -> None:
+                                              help=_("Print the version and exit.")),
+                 quiet: bool = typer.Option(False, "--quiet", "-q", help=_("Say nothing unless something is wrong.")),
+                 verbose: bool = typer.Option(
+                     False, "--verbose", "-v", help=_("Say every step, with its time, and the findings' details."))
+                 ) -> None:
     """Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.
 
     Colours follow the terminal; NO_COLOR=1 turns them off. Messages are in English, Kyrgyz or
@@ -184,20 +193,26 @@ def _anything_found(diagnostics: list[Diagnostic]) -> str:
     return _summary(diagnostics) if any(d.severity is not Severity.INFO for d in diagnostics) else ""
 
 
-@app.command()
+@app.command(help=_("Typeset the issue's editions into PDF.  Example: {example}",
+                     example="munpress build 147 --lang ky --variant proof"))
 def build(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
-          out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder for the PDFs (default build/<N>/)."),
+          out_dir: Optional[Path] = typer.Option(None, "--out", help=_("Folder for the PDFs (default {folder}).",
+                                                                            folder="build/<N>/")),
           variant: Optional[list[str]] = typer.Option(
               None, "--variant", autocompletion=_complete_variant,
-              help=", ".join(f"{name} ({what})" for name, what in VARIANTS) + "; repeatable. Default: print and screen."),
+              help=_("{variants}; repeatable. Default: {first} and {second}.", first="print", second="screen",
+                     variants=", ".join(f"{name} ({_(what)})" for name, what in VARIANTS))),
           article: Optional[list[str]] = typer.Option(
               None, "--article",
-              help="Write only the pages of this article (its id, e.g. 03-participatory-budget); repeatable."),
-          pages: Optional[str] = typer.Option(None, "--pages", help="Write only these pages, e.g. 5, 4-6 or 4-6,9."),
+              help=_("Write only the pages of this article (its id, e.g. {example}); repeatable.",
+                     example="03-participatory-budget")),
+          pages: Optional[str] = typer.Option(
+              None, "--pages", help=_("Write only these pages, e.g. {one}, {run} or {runs}.", one="5", run="4-6",
+                                      runs="4-6,9")),
           open_pdf: bool = OPEN_OPTION,
           root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
-    """Typeset the issue's editions into PDF.  Example: munpress build 147 --lang ky --variant proof"""
+    """munpress build: its help is the help= above (translated)."""
     from munpress.layout.variant import DEFAULT_VARIANTS, VARIANT_NAMES
     from munpress.pipeline import build_issue
     from munpress.selection import parse_pages
@@ -253,16 +268,18 @@ def _open_pdfs(paths: list[Path]) -> None:
 FORMATS = ("text", "json", "github")
 
 
-@app.command()
+@app.command(help=_("Check the issue before it goes to the designer.  Example: {example}",
+                     example="munpress check 147 --strict"))
 def check(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
-          as_json: bool = typer.Option(False, "--json", help="The same as --format json."),
+          as_json: bool = typer.Option(False, "--json", help=_("The same as {option}.", option="--format json")),
           output_format: str = typer.Option(
               "text", "--format", autocompletion=lambda incomplete: [f for f in FORMATS if f.startswith(incomplete)],
-              help="text (for people), json (one versioned document, docs/ci.md) or github (workflow annotations)."),
-          strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1): for CI."),
+              help=_("{text} (for people), {json} (one versioned document, {doc}) or {github} (workflow annotations).",
+                     text="text", json="json", doc="docs/ci.md", github="github")),
+          strict: bool = typer.Option(False, "--strict", help=_("Warnings fail too (exit 1): for CI.")),
           root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
-    """Check the issue before it goes to the designer.  Example: munpress check 147 --strict"""
+    """munpress check: its help is the help= above (translated)."""
     from munpress import findings
     from munpress.pipeline import check_issue
 
@@ -308,13 +325,14 @@ def check(issue: str = ISSUE_ARGUMENT,
         raise typer.Exit(code)
 
 
-@app.command()
+@app.command(help=_("How well the type is set, per article: word spaces, hyphens, widows.  Example: {example}",
+                     example="munpress report 147"))
 def report(issue: str = ISSUE_ARGUMENT,
            lang: Optional[list[str]] = LANG_OPTION,
-           as_json: bool = typer.Option(False, "--json", help="One JSON document: a row per article."),
-           worst: int = typer.Option(5, "--worst", min=0, help="How many of each edition's loosest lines to show."),
+           as_json: bool = typer.Option(False, "--json", help=_("One JSON document: a row per article.")),
+           worst: int = typer.Option(5, "--worst", min=0, help=_("How many of each edition's loosest lines to show.")),
            root: Optional[Path] = ROOT_OPTION, raw: bool = RAW_OPTION) -> None:
-    """How well the type is set, per article: word spaces, hyphens, widows.  Example: munpress report 147"""
+    """munpress report: its help is the help= above (translated)."""
     from dataclasses import asdict
 
     from munpress.pipeline import check_issue
@@ -382,27 +400,28 @@ def _composition_table(lang: str, rows) -> Table:
     return table
 
 
-@app.command()
+@app.command(help=_("Every page of each edition as a thumbnail on one sheet, with folio, rubric and articles.\n"
+                     "Example: {example}", example="munpress flatplan 147 --lang ky"))
 def flatplan(issue: str = ISSUE_ARGUMENT,
              lang: Optional[list[str]] = LANG_OPTION,
-             png: bool = typer.Option(False, "--png", help="A PNG image instead of a one-page PDF."),
-             out_dir: Optional[Path] = typer.Option(None, "--out", help="Folder (default build/<N>/)."),
+             png: bool = typer.Option(False, "--png", help=_("A PNG image instead of a one-page PDF.")),
+             out_dir: Optional[Path] = typer.Option(None, "--out",
+                                                    help=_("Folder (default {folder}).", folder="build/<N>/")),
              root: Optional[Path] = ROOT_OPTION) -> None:
-    """Every page of each edition as a thumbnail on one sheet, with folio, rubric and articles.
-    Example: munpress flatplan 147 --lang ky"""
+    """munpress flatplan: its help is the help= above (translated)."""
     from munpress.pipeline import flatplan_issue
 
     for path in flatplan_issue(_root(root), issue, lang, out_dir, Sink(), "png" if png else "pdf"):
         out.print(str(path), markup=False, soft_wrap=True)  # a path is never wrapped: it is copied
 
 
-@app.command()
-def new(issue: str = typer.Argument(..., help="The new issue's number, e.g. 148."),
-        template: Optional[str] = typer.Option(None, "--from", help="The issue to copy numbers, date and sections "
-                                                                   "from (default: the latest before it)."),
+@app.command(help=_("Scaffold the next issue: numbers and date moved on, sections kept, articles to fill in.\n"
+                     "Example: {example}", example="munpress new 148 --from 147"))
+def new(issue: str = typer.Argument(..., help=_("The new issue's number, e.g. {example}.", example="148")),
+        template: Optional[str] = typer.Option(None, "--from", help=_("The issue to copy numbers, date and sections "
+                                                                     "from (default: the latest before it).")),
         root: Optional[Path] = ROOT_OPTION) -> None:
-    """Scaffold the next issue: numbers and date moved on, sections kept, articles to fill in.
-    Example: munpress new 148 --from 147"""
+    """munpress new: its help is the help= above (translated)."""
     from munpress.scaffold import new_issue
 
     folder = new_issue(_root(root), issue, template)
@@ -412,16 +431,18 @@ def new(issue: str = typer.Argument(..., help="The new issue's number, e.g. 148.
                   markup=False)
 
 
-@app.command()
+@app.command(help=_("The real table of contents (rubric, title, page) of each edition.  Example: {example}",
+                     example="munpress toc 147 --toml"))
 def toc(issue: str = ISSUE_ARGUMENT,
         lang: Optional[list[str]] = LANG_OPTION,
-        as_toml: bool = typer.Option(False, "--toml", help="The real pages as lines to paste into issue.toml."),
-        write: bool = typer.Option(False, "--write", help="Set the planned pages in issue.toml to the real ones, "
-                                                          "keeping its comments and layout."),
-        as_json: bool = typer.Option(False, "--json", help="One JSON document: per edition, each entry's rubric, "
-                                                           "title, id, kind, planned and real start page."),
+        as_toml: bool = typer.Option(False, "--toml", help=_("The real pages as lines to paste into {file}.",
+                                                                   file="issue.toml")),
+        write: bool = typer.Option(False, "--write", help=_("Set the planned pages in {file} to the real ones, "
+                                                            "keeping its comments and layout.", file="issue.toml")),
+        as_json: bool = typer.Option(False, "--json", help=_("One JSON document: per edition, each entry's rubric, "
+                                                             "title, id, kind, planned and real start page.")),
         root: Optional[Path] = ROOT_OPTION) -> None:
-    """The real table of contents (rubric, title, page) of each edition.  Example: munpress toc 147 --toml"""
+    """munpress toc: its help is the help= above (translated)."""
     from munpress.manifest.edit import page_value
     from munpress.pipeline import check_issue, write_real_pages
 
@@ -471,11 +492,12 @@ def toc(issue: str = ISSUE_ARGUMENT,
         out.print(table)
 
 
-@app.command()
-def fonts(as_json: bool = typer.Option(False, "--json", help="One JSON document: per role the family, its origin, "
-                                                             "files and missing letters."),
+@app.command(help=_("The fonts in use per role, where they come from, and the letters they lack.  Example: {example}",
+                     example="munpress fonts"))
+def fonts(as_json: bool = typer.Option(False, "--json", help=_("One JSON document: per role the family, its origin, "
+                                                               "files and missing letters.")),
           root: Optional[Path] = ROOT_OPTION) -> None:
-    """The fonts in use per role, where they come from, and the letters they lack.  Example: munpress fonts"""
+    """munpress fonts: its help is the help= above (translated)."""
     from munpress.pipeline import font_report
 
     report = font_report(_root(root))
@@ -500,9 +522,11 @@ def fonts(as_json: bool = typer.Option(False, "--json", help="One JSON document:
         raise typer.Exit(1)
 
 
-@app.command()
-def explain(code: str = typer.Argument(..., help="A finding's or an error's code, e.g. toc.page-mismatch.")) -> None:
-    """What a finding's or an error's code means, and what to do.  Example: munpress explain toc.page-mismatch"""
+@app.command(help=_("What a finding's or an error's code means, and what to do.  Example: {example}",
+                     example="munpress explain toc.page-mismatch"))
+def explain(code: str = typer.Argument(..., help=_("A finding's or an error's code, e.g. {example}.",
+                                                   example="toc.page-mismatch"))) -> None:
+    """munpress explain: its help is the help= above (translated)."""
     from munpress import codes
 
     try:  # inside a magazine folder its [cli] messages applies, as for the other commands
@@ -519,16 +543,17 @@ def explain(code: str = typer.Argument(..., help="A finding's or an error's code
     out.print(_("what to do: {fix}", fix=_(entry.fix, **entry.values)), markup=False, soft_wrap=True)
 
 
-@app.command()
+@app.command(help=_("Rebuild the proof whenever a manuscript, {issue}, {settings} or a font in {folder} changes.\n"
+                     "Example: {example}", issue="issue.toml", settings="munpress.toml", folder="fonts/",
+                     example="munpress watch 147 --lang ky"))
 def watch(issue: str = ISSUE_ARGUMENT,
           lang: Optional[list[str]] = LANG_OPTION,
-          interval: float = typer.Option(1.0, "--interval", min=0.1, help="Seconds between looks at the files."),
-          builds: int = typer.Option(0, "--builds", hidden=True, help="Stop after this many builds (tests)."),
-          open_pdf: bool = typer.Option(False, "--open", help="Open the proof(s) in the system's viewer after the "
-                                                             "first build; the viewer shows each rebuild."),
+          interval: float = typer.Option(1.0, "--interval", min=0.1, help=_("Seconds between looks at the files.")),
+          builds: int = typer.Option(0, "--builds", hidden=True, help=_("Stop after this many builds (tests).")),
+          open_pdf: bool = typer.Option(False, "--open", help=_("Open the proof(s) in the system's viewer after the "
+                                                               "first build; the viewer shows each rebuild.")),
           root: Optional[Path] = ROOT_OPTION) -> None:
-    """Rebuild the proof whenever a manuscript, issue.toml, munpress.toml or a font in fonts/ changes.
-    Example: munpress watch 147 --lang ky"""
+    """munpress watch: its help is the help= above (translated)."""
     from munpress.pipeline import build_issue, watched_files
 
     magazine = _root(root)

@@ -172,5 +172,21 @@ def test_help_names_how_to_choose_the_language(lang):
     assert result.returncode == 0 and "LANGUAGE=ky" in result.stdout and "[cli] messages" in result.stdout
 
 
+@pytest.mark.parametrize(("lang", "command", "said", "options"), [
+    ("ru", "check", ["Проверить номер перед передачей дизайнеру", "Предупреждения тоже проваливают проверку",
+                     "То же, что --format json"], ["--strict", "--json", "--format", "--lang", "--root"]),
+    ("ky", "build", ["басылыштарын PDF түрүндө терет", "Ушул макаланын беттерин гана жазат",
+                     "Демейки: print жана screen"], ["--variant", "--article", "--pages", "--lang", "--open"]),
+])
+def test_help_is_in_the_chosen_language_with_the_options_as_written(lang, command, said, options):
+    result = run_munpress(command, "--help", env={"LANGUAGE": lang, "COLUMNS": "200"})  # no phrase cut by a wrap
+    assert result.returncode == 0, result.stderr
+    for phrase in said:
+        assert phrase in result.stdout, result.stdout
+    for option in options:
+        assert option in result.stdout, result.stdout
+    assert "Example:" not in result.stdout and "repeatable" not in result.stdout
+
+
 def test_the_repository_runs_english_by_default():
     assert "[cli]" not in (REPO / "munpress.toml").read_text("utf-8")
