@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from munpress.diagnostics import MunpressError
 from munpress.i18n import _, _n
-from munpress.layout.pagemap import PageMap
+from munpress.layout.pagemap import PageMap, page_runs
 from munpress.manifest.schema import Manifest
 
 _RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
@@ -36,13 +36,7 @@ def parse_pages(text: str) -> tuple[int, ...]:
 
 def page_ranges(pages: tuple[int, ...]) -> str:
     """(4, 5, 6, 9) → "4-6+9", the shortest way to name the pages in a file name."""
-    runs: list[list[int]] = []
-    for page in pages:
-        if runs and page == runs[-1][1] + 1:
-            runs[-1][1] = page
-        else:
-            runs.append([page, page])
-    return "+".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+    return "+".join(str(a) if a == b else f"{a}-{b}" for a, b in page_runs(pages))
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from munpress.checks.facts import EditionFacts
 from munpress.diagnostics import Diagnostic, Severity
 from munpress.i18n import _, _n
+from munpress.layout.pagemap import page_runs
 
 
 def check_running_heads(facts: EditionFacts) -> list[Diagnostic]:
@@ -43,5 +42,4 @@ def page_ranges(numbers: list[int]) -> str:
 
 def _ranges(numbers: list[int]) -> str:
     """[5, 6, 7, 9] -> '5–7, 9'."""
-    runs = [[n for _index, n in run] for _key, run in groupby(enumerate(numbers), lambda pair: pair[1] - pair[0])]
-    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in page_runs(numbers))

@@ -133,3 +133,14 @@ class PageMap:
             if placement.entry_id == entry_id:
                 return placement.page
         return None
+
+
+def page_runs(pages) -> list[tuple[int, int]]:
+    """Sorted page numbers as runs of consecutive pages: [4, 5, 6, 9] → [(4, 6), (9, 9)]."""
+    runs: list[tuple[int, int]] = []
+    for page in pages:
+        if runs and page == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], page)
+        else:
+            runs.append((page, page))
+    return runs
