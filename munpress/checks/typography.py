@@ -78,7 +78,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def measure(lang: str, article: str, lines: list[SetLine]) -> TypographyRow:
-    gaps = [line.gap for line in lines if line.justified and line.chars >= MEASURED_LINE_CHARS
+    gaps = [line.gap for line in lines if _measured(line)
             for _space in range(max(1, line.words - 1))]  # one value per space between words
     run = longest = 0
     for line in lines:
@@ -99,6 +99,11 @@ def measure(lang: str, article: str, lines: list[SetLine]) -> TypographyRow:
         alternating=c.alternating, one_word_titles=len(c.one_word_titles), stubs=len(c.stubs), worst=worst)
 
 
+def _measured(line: SetLine) -> bool:
+    """A line the word space is measured over: justified, of 20+ characters."""
+    return line.justified and line.chars >= MEASURED_LINE_CHARS
+
+
 def _alone(line: SetLine) -> bool:
     """The only line of a paragraph in its column."""
     return line.fragment_start and line.fragment_end
@@ -109,7 +114,7 @@ def loosest_lines(page_map: PageMap, count: int = WORST_LINES) -> tuple[LooseLin
     over) with the widest word spaces in the edition, loosest first."""
     places = column_places(page_map)
     measured = [(index, line) for index, line in enumerate(page_map.set_lines)
-                if line.entry_id is not None and line.justified and line.chars >= MEASURED_LINE_CHARS]
+                if line.entry_id is not None and _measured(line)]
     measured.sort(key=lambda item: (-item[1].gap, item[1].page, item[0]))
     return tuple(LooseLine(line.page, *places[index], line.entry_id, round(line.gap, 3),
                            " ".join(line.text.split()[:FIRST_WORDS]))
