@@ -20,6 +20,7 @@ from typing import Any, Callable, NoReturn, TypeVar
 
 from munpress.diagnostics import InputError
 from munpress.files import icc_header_problem, not_a_file
+from munpress import i18n
 from munpress.i18n import N_, _, _n
 from munpress.manifest.locate import key_tokens, locate
 from munpress.model.text import clean
@@ -55,7 +56,6 @@ LAYOUT_KEYS = ("trim", "margins", "columns", "gutter", "body_size", "fonts", "bl
 MARGIN_KEYS = ("top", "bottom", "inner", "outer")
 PRINT_KEYS = ("standard", "profile", "condition")
 PDF_STANDARDS = ("PDF/X-1a:2001", "PDF/X-4")
-MESSAGE_LANGUAGES = ("en", "ky", "ru")  # munpress.i18n.LANGUAGES, without loading gettext here
 LARGEST_PROFILE = 20 * 1024 * 1024  # bytes: press profiles are 0.5–4 MB
 LARGEST_PRINT_RUN = 10_000_000  # copies: more than any magazine prints; a typo's extra zeros are caught
 ISSUE_KEYS = ("number", "number_in_year", "date", "languages", "sections")
@@ -476,7 +476,7 @@ def _read_magazine(doc: TomlFile, root: Path, check_files: bool) -> Magazine:
 def read_cli(doc: TomlFile, value: Any) -> str | None:
     """`[cli]`: the language munpress speaks to the magazine's editors (see munpress.i18n)."""
     data = doc.table(value, "cli", optional=("messages",))
-    return doc.choice(data["messages"], "cli.messages", MESSAGE_LANGUAGES) if "messages" in data else None
+    return doc.choice(data["messages"], "cli.messages", i18n.LANGUAGES) if "messages" in data else None
 
 
 def read_print(doc: TomlFile, value: Any, root: Path) -> PrintSettings:
