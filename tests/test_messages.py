@@ -43,6 +43,18 @@ def catalog(lang: str):
         return read_po(handle, locale=lang)
 
 
+def forms(value) -> tuple[str, ...]:
+    """A catalog entry's id or text as its forms: one, or a plural's several."""
+    return value if isinstance(value, tuple) else (value,)
+
+
+def translated(lang: str):
+    """(ids, texts, plural) of each entry of the catalog that has a translation."""
+    for message in catalog(lang):
+        if message.id and message.string:
+            yield forms(message.id), forms(message.string), isinstance(message.id, tuple)
+
+
 def places(text: str) -> set[str]:
     return {name for _literal, name, _spec, _conversion in string.Formatter().parse(text) if name is not None}
 
@@ -53,35 +65,28 @@ def test_the_code_has_messages_to_translate():
 
 @pytest.mark.parametrize("lang", i18n.TRANSLATED)
 def test_every_message_is_translated(lang):
-    entries = {message.id[0] if isinstance(message.id, tuple) else message.id: message
-               for message in catalog(lang) if message.id}
+    entries = {forms(message.id)[0]: message for message in catalog(lang) if message.id}
     missing = [key for key in code_messages() if key not in entries]
     untranslated = [key for key in code_messages() if key in entries and (
-        entries[key].fuzzy or not all(entries[key].string if isinstance(entries[key].string, tuple)
-                                      else (entries[key].string,)))]
+        entries[key].fuzzy or not all(forms(entries[key].string)))]
     assert not missing, f"{len(missing)} messages not in the {lang} catalog (run make messages): {missing[:5]}"
     assert not untranslated, f"{len(untranslated)} messages without a {lang} translation: {untranslated[:5]}"
 
 
 @pytest.mark.parametrize("lang", i18n.TRANSLATED)
 def test_the_catalog_holds_only_the_codes_messages(lang):
-    stale = [message.id for message in catalog(lang) if message.id and
-             (message.id[0] if isinstance(message.id, tuple) else message.id) not in code_messages()]
+    stale = [message.id for message in catalog(lang) if message.id and forms(message.id)[0] not in code_messages()]
     assert not stale, f"{lang}: messages the code no longer has (run make messages): {stale[:5]}"
 
 
 @pytest.mark.parametrize("lang", i18n.TRANSLATED)
 def test_translations_fill_the_same_places_and_are_in_cyrillic(lang):
     wrong = []
-    for message in catalog(lang):
-        if not message.id or not message.string:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+    for ids, texts, plural in translated(lang):
         expected = set().union(*(places(text) for text in ids))
         for text in texts:
             given = places(text)
-            if given - expected or (not isinstance(message.id, tuple) and given != expected):
+            if given - expected or (not plural and given != expected):
                 wrong.append((ids[0], text, "places"))
             words = re.sub(r"\{[^}]*\}", "", ids[0])
             if re.search("[A-Za-z]{3,}", words) and not CYRILLIC.search(text):
@@ -92,11 +97,9 @@ def test_translations_fill_the_same_places_and_are_in_cyrillic(lang):
 @pytest.mark.parametrize("lang", i18n.TRANSLATED)
 def test_translations_use_the_magazines_terms(lang):
     wrong = []
-    for message in catalog(lang):
-        if not message.id or not message.string:
-            continue
-        english = re.sub(r"\{[^}]*\}", "", message.id[0] if isinstance(message.id, tuple) else message.id).lower()
-        text = (message.string[0] if isinstance(message.string, tuple) else message.string).lower()
+    for ids, texts, _plural in translated(lang):
+        english = re.sub(r"\{[^}]*\}", "", ids[0]).lower()
+        text = texts[0].lower()
         for word, terms in GLOSSARY.items():
             if re.search(rf"\b{word}s?\b", english) and terms[lang] not in text:
                 wrong.append((english, text, terms[lang]))
