@@ -61,6 +61,60 @@ def set_lines(items: list[Item], widths, ragged: bool, plain_line: int = -1, loo
 RAGGED_STRETCH = 36.0  # points a ragged line may fall short of the measure without cost
 
 
+class BreakMemo:
+    """Items and broken lines of the paragraphs set so far in this process. The copyfitting
+    pass, every variant and `watch`'s next rebuild set the same paragraphs at the same
+    widths: each is measured and broken once. Items and lines are never changed in place,
+    so they are shared. Bounded: past `limit` paragraphs, the oldest half is forgotten."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        self.limit = limit
+        self._items: dict[tuple, list[Item]] = {}
+        self._lines: dict[tuple, list[Line]] = {}
+        self._kept: dict[int, list[Item]] = {}  # id -> items: an id is a key only while its list lives
+        self.hits = self.misses = 0
+
+    def items(self, runs: tuple, breaking: Breaking, longest_line: float) -> list[Item]:
+        key = (runs, breaking, round(longest_line, 3))
+        items = self._items.get(key)
+        if items is None:
+            self._forget_if_full(self._items)
+            items = self._items[key] = build_items(list(runs), breaking, longest_line)
+            self._kept[id(items)] = items
+        return items
+
+    def lines(self, items: list[Item], first: float, rest: float, ragged: bool, plain_line: int,
+              looseness: int) -> list[Line]:
+        if self._kept.get(id(items)) is not items:  # a split part's own items: not kept
+            return set_lines(items, lambda n: first if n == 0 else rest, ragged, plain_line, looseness)
+        key = (id(items), round(first, 3), round(rest, 3), ragged, plain_line, looseness)
+        lines = self._lines.get(key)
+        if lines is None:
+            self.misses += 1
+            self._forget_if_full(self._lines)
+            lines = self._lines[key] = set_lines(items, lambda n: first if n == 0 else rest, ragged,
+                                                 plain_line, looseness)
+        else:
+            self.hits += 1
+        return lines
+
+    def _forget_if_full(self, table: dict) -> None:
+        if len(table) >= self.limit:
+            for key in list(table)[: self.limit // 2]:
+                del table[key]
+            if table is self._items:  # lines of forgotten items can never be asked for again
+                self._kept = {id(items): items for items in self._items.values()}
+                self._lines = {key: lines for key, lines in self._lines.items() if key[0] in self._kept}
+
+    def clear(self) -> None:
+        self._items.clear()
+        self._lines.clear()
+        self._kept.clear()
+
+
+MEMO = BreakMemo()
+
+
 class SetParagraph(Flowable):
     """A paragraph of model inlines, broken optimally and split without widows or orphans.
 
@@ -155,8 +209,7 @@ class SetParagraph(Flowable):
 
     def _set(self, available_width: float, plain_line: int = -1) -> list[Line]:
         first, rest = self._measure_width(available_width, 0), self._measure_width(available_width, 1)
-        return set_lines(self._items, lambda n: first if n == 0 else rest, self.style.alignment != TA_JUSTIFY,
-                         plain_line=plain_line, looseness=self.looseness)
+        return MEMO.lines(self._items, first, rest, self.style.alignment != TA_JUSTIFY, plain_line, self.looseness)
 
     def looseness_cost(self, available_width: float, step: int) -> float | None:
         """What setting the paragraph `step` lines longer (+1) or shorter (-1) than its best
@@ -184,7 +237,7 @@ class SetParagraph(Flowable):
         self._shortening = 0.0
         if self._items is None:
             narrowest = min(self._measure_width(available_width, 0), self._measure_width(available_width, 1))
-            self._items = build_items(self._runs, self._breaking(), narrowest)
+            self._items = MEMO.items(tuple(self._runs), self._breaking(), narrowest)
         self._lines = self._set(available_width)
         self._width = available_width
         if getattr(self.style, "balanced", 0) and len(self._lines) > 1:

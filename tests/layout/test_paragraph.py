@@ -79,3 +79,38 @@ def test_every_line_but_the_last_is_justified_to_the_measure():
     for number, line in enumerate(paragraph._lines[:-1]):
         _, width, _ = paragraph._placed(line, number)
         assert abs(width - 170) < 0.01
+
+
+def test_a_paragraph_set_again_at_the_same_width_reuses_its_breaks_and_gets_the_same_lines():
+    from munpress.layout.paragraph import MEMO, BreakMemo
+
+    MEMO.clear()
+    first = SetParagraph((Text(KY),), style())
+    first.wrap(170, 10_000)
+    misses, hits = MEMO.misses, MEMO.hits
+    again = SetParagraph((Text(KY),), style())  # the next pass builds a new flowable of the same text
+    again.wrap(170, 10_000)
+    assert (MEMO.misses, MEMO.hits) == (misses, hits + 1)
+    assert again._items is first._items and line_texts(again) == line_texts(first)
+    narrower = SetParagraph((Text(KY),), style())
+    narrower.wrap(150, 10_000)  # another measure is another breaking
+    assert MEMO.misses == misses + 1 and line_texts(narrower) != line_texts(first)
+    unmemoised = BreakMemo(limit=2)  # a memo that forgets at once breaks the same way
+    assert [line for line in unmemoised.lines(first._items, 170 - first.style.firstLineIndent, 170,
+                                              False, -1, 0)] == first._lines
+
+
+def test_a_full_memo_forgets_its_oldest_paragraphs_and_keeps_working():
+    from munpress.layout.items import Breaking
+    from munpress.layout.paragraph import BreakMemo
+    from munpress.layout.items import runs_from_inlines
+
+    memo = BreakMemo(limit=4)
+    kept = []
+    for count in range(1, 9):
+        runs = tuple(runs_from_inlines((Text(KY[: 40 * count]),), style()))
+        items = memo.items(runs, Breaking(), 170)
+        kept.append(items)
+        assert memo.lines(items, 170, 170, False, -1, 0)
+    assert len(memo._items) <= 4 and len(memo._kept) == len(memo._items)
+    assert all(key[0] in memo._kept for key in memo._lines)
