@@ -39,7 +39,7 @@ test: $(STAMP)  ## run the test suite but its slow cases, on every core (pytest-
 test-slow: $(STAMP)  ## the slow cases (whole builds twice, the corpus set whole): CI runs them after make test
 	$(BIN)/python -m pytest -q -n auto --dist worksteal -m slow
 
-bench: $(STAMP)  ## time the build of issue $(ISSUE) (both editions)
+bench: $(STAMP)  ## time issue $(ISSUE): cold, warm, one manuscript changed, watch, the naive script, 1-8x the articles
 	$(BIN)/python bench/run.py --issue $(ISSUE)
 
 sample: $(STAMP)  ## regenerate the sample manuscripts of issue 147 and the fillers from samples/
@@ -50,5 +50,5 @@ messages: $(STAMP)  ## extract munpress's messages, update the ky and ru catalog
 	$(BIN)/pybabel -q update -i $(MESSAGES)/munpress.pot -d $(MESSAGES) -D munpress --no-wrap --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel -q compile -d $(MESSAGES) -D munpress
 
-clean:  ## remove build output (keeps .venv)
-	rm -rf build
+clean:  ## remove build output and the cache of laid-out editions (keeps .venv)
+	rm -rf build .munpress-cache

@@ -25,7 +25,7 @@ from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
 
-from munpress import __version__, i18n
+from munpress import __version__, cache, i18n
 from munpress.diagnostics import Diagnostic, MunpressError, Severity, Sink
 from munpress.i18n import N_, _, _n
 from munpress.manifest import find_root, issue_names
@@ -134,13 +134,18 @@ def main_options(version: bool = typer.Option(False, "--version", callback=_vers
                                               help=_("Print the version and exit.")),
                  quiet: bool = typer.Option(False, "--quiet", "-q", help=_("Say nothing unless something is wrong.")),
                  verbose: bool = typer.Option(
-                     False, "--verbose", "-v", help=_("Say every step, with its time, and the findings' details."))
+                     False, "--verbose", "-v", help=_("Say every step, with its time, and the findings' details.")),
+                 no_cache: bool = typer.Option(
+                     False, "--no-cache", help=_("Neither read nor write {folder}: make every edition anew.",
+                                                 folder=".munpress-cache/"))
                  ) -> None:
     """Typesets «Муниципалитет» from Word manuscripts into print-ready PDF.
 
     Colours follow the terminal; NO_COLOR=1 turns them off. Messages are in English, Kyrgyz or
     Russian: LANGUAGE=ky (or LANG, or [cli] messages in munpress.toml) chooses."""
     _Voice.level = "quiet" if quiet else "verbose" if verbose else "normal"
+    if no_cache:
+        cache.disable()
     i18n.use_environment()
 
 
@@ -554,7 +559,7 @@ def watch(issue: str = ISSUE_ARGUMENT,
                                                                "first build; the viewer shows each rebuild.")),
           root: Optional[Path] = ROOT_OPTION) -> None:
     """munpress watch: its help is the help= above (translated)."""
-    from munpress.pipeline import build_issue, watched_files
+    from munpress.pipeline import build_issue, editions_of, watched_files
 
     magazine = _root(root)
     seen: dict[Path, float] | None = None
@@ -570,9 +575,16 @@ def watch(issue: str = ISSUE_ARGUMENT,
             if current == seen:
                 time.sleep(interval)
                 continue
+            # after the first build, only the editions the saved files are in
+            changed = None if seen is None else {path for path in current.keys() | seen.keys()
+                                                 if current.get(path) != seen.get(path)}
+            editions = lang if changed is None else editions_of(magazine, issue, changed, lang)
             seen, started, building = current, time.perf_counter(), True
+            if editions == []:
+                building = False
+                continue
             try:
-                outcome = build_issue(magazine, issue, lang, None, Sink(), variants=("proof",))
+                outcome = build_issue(magazine, issue, editions, None, Sink(), variants=("proof",))
             except MunpressError as error:  # keep watching: the next save may fix it
                 outcome = error
             building = False  # written (or refused) before anything is said about it
@@ -673,7 +685,7 @@ def _leave_output() -> None:
         pass
 
 
-GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose", "--no-cache")
 
 
 def global_flags_first(args: list[str]) -> list[str]:

@@ -5,16 +5,10 @@ One function per command. Each returns values; the CLI renders them and sets the
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
-from functools import partial
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from munpress.assemble import assemble_edition, assemble_filler, set_aside_blocks, title_block
 from munpress.checks import (
-    EditionFacts,
     PlacementRow,
     TypographyRow,
     placement_rows,
@@ -25,23 +19,17 @@ from munpress.checks import (
 from munpress.checks.pdfx import preflight_pdfx
 from munpress.checks.typography import WORST_LINES
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
+from munpress.editions import PreparedEdition, Progress, _quiet, prepare_editions
 from munpress.i18n import _, _n
-from munpress.layout import LaidOutEdition, layout_edition
 from munpress.layout.fonts import load_family, magazine_font_files
-from munpress.layout.variant import DEFAULT_VARIANTS, make_variant
-from munpress.locale import label
+from munpress.layout.variant import DEFAULT_VARIANTS
 from munpress.manifest import load_magazine, load_manifest
 from munpress.manifest.edit import PageChange, write_planned_pages
 from munpress.manifest.schema import Manifest
-from munpress.model.edition import Edition, Filler
-from munpress.model.nodes import Document
 from munpress.output import write_pdf, write_pdfs
-from munpress.output.flatplan import flatplan_name, render_flatplan
-from munpress.output.pdfx import PressProfile, finish_pdf, press_profile
 from munpress.output.excerpt import excerpt_pdf
-from munpress.readers import read_manuscript
+from munpress.output.flatplan import flatplan_name, render_flatplan
 from munpress.selection import Selection, select
-from munpress.typography.normalize import normalize_document, normalize_text
 
 
 @dataclass(frozen=True)
@@ -62,15 +50,6 @@ class CheckReport:
     def real_pages(self) -> list[tuple[str, str, dict[str, int | None]]]:
         """(article, title, real page per language), in the order issue.toml lists them."""
         return real_pages(self.placements)
-
-
-@dataclass(frozen=True)
-class _Edition:
-    facts: EditionFacts
-    laid_out: LaidOutEdition | None
-    read_errors: dict[str, InputError]
-    layout_failure: LayoutFailure | None
-    edition: Edition | None = None  # assembled, to be laid out again for another variant
 
 
 # Findings that mean the PDF would not print every word: build writes nothing.
@@ -96,155 +75,13 @@ def _use_lang(languages: list[str]) -> str:
     return _("use {options} or {last}", options=", ".join(options[:-1]), last=options[-1])
 
 
-def _read_manuscripts(manifest: Manifest, lang: str, sink: Sink, typography: bool):
-    documents: dict[str, Document] = {}
-    errors: dict[str, InputError] = {}
-    for entry in manifest.issue.entries():
-        if not entry.in_edition(lang):
-            continue
-        reading = Sink()
-        path = entry.manuscript(lang)
-        try:
-            document = read_manuscript(path, lang=lang, sink=reading,
-                                       extra_styles=manifest.magazine.styles, article=entry.id)
-            documents[entry.id] = normalize_document(document, lang) if typography else document
-        except InputError as error:
-            errors[entry.id] = _located(error, path, manifest.magazine.root)
-        for finding in reading.items:  # readers know the file; the edition is known here
-            sink.report(finding if finding.lang else replace(finding, lang=lang))
-    return documents, errors
-
-
-def _read_fillers(manifest: Manifest, lang: str, sink: Sink, typography: bool):
-    """The magazine's fillers in this language, read and set like manuscripts; an unreadable
-    one is an error like an unreadable manuscript, under the key 'filler <id>'."""
-    fillers: list[Filler] = []
-    errors: dict[str, InputError] = {}
-    root = manifest.magazine.root
-    for filler in manifest.magazine.fillers:
-        if not filler.in_edition(lang):
-            continue
-        reading, name, path = Sink(), f"filler {filler.id}", filler.manuscript(lang)
-        try:
-            document = read_manuscript(path, lang=lang, sink=reading, extra_styles=manifest.magazine.styles,
-                                       article=name)
-            document = normalize_document(document, lang) if typography else document
-            source = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-            fillers.append(assemble_filler(filler, document, source))
-        except InputError as error:
-            errors[name] = _located(error, path, root)
-        for finding in reading.items:
-            sink.report(finding if finding.lang else replace(finding, lang=lang))
-    return tuple(fillers), errors
-
-
-def _located(error: InputError, path: Path, root: Path) -> InputError:
-    """A reader names the file only; the line should say where it sits in the magazine."""
-    where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    if error.file is None and where not in error.message:
-        error.message = error.message.replace(path.name, where, 1)
-    return error
-
-
-def _quiet(message: str) -> None:
-    """Where progress goes when nobody watches."""
-
-
-Progress = Callable[[str], None]
-
-
-def _prepare_edition(manifest: Manifest, lang: str, sink: Sink, typography: bool = True,
-                     progress: Progress = _quiet) -> _Edition:
-    """Read, set by the language's typography rules (unless turned off), assemble, lay out."""
-    progress(_("{lang}: reading the manuscripts", lang=lang))
-    documents, errors = _read_manuscripts(manifest, lang, sink, typography)
-    fillers, filler_errors = _read_fillers(manifest, lang, sink, typography)
-    errors.update(filler_errors)
-    unreadable = {entry_id: error.one_line() for entry_id, error in errors.items()}
-    if errors:
-        return _Edition(EditionFacts(lang, documents, unreadable), None, errors, None)
-    polish = partial(normalize_text, lang=lang) if typography else _unchanged
-    edition = assemble_edition(manifest, documents, lang, sink, polish, fillers)
-    entries = [entry for entry in manifest.issue.entries() if entry.id in documents]
-    set_aside = {entry.id: set_aside_blocks(entry, documents[entry.id]) for entry in entries}
-    titles = {entry.id: block for entry in entries if (block := title_block(documents[entry.id])) is not None}
-    magazine = manifest.magazine
-    progress(_n("{lang}: laying out {count} entry", "{lang}: laying out {count} entries",
-                sum(len(r.entries) for r in edition.rubrics), lang=lang))
-    try:
-        laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink,
-                                  magazine.typography.unbreakable)
-    except LayoutFailure as failure:
-        facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
-        return _Edition(facts, None, {}, failure)
-    fonts = tuple((family.family, face, flags) for family in laid_out.fonts for face, flags in family.embedding)
-    facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside,
-                         front=edition.front, fonts=fonts)
-    return _Edition(facts, laid_out, {}, None, edition)
-
-
 def pdf_name(manifest: Manifest, lang: str, variant: str, selection: Selection = Selection()) -> str:
     """`…-ky-proof.pdf`; some pages of it: `…-ky-proof-03-land-qa.pdf`, `…-ky-proof-pages-4-6.pdf`."""
     chosen = f"-{selection.suffix()}" if selection else ""
     return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}-{variant}{chosen}.pdf"
 
 
-def source_date_epoch() -> datetime | None:
-    """SOURCE_DATE_EPOCH, the reproducible-builds convention, when it is set to a number."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else None
-
-
-def build_time() -> datetime:
-    """Now, or SOURCE_DATE_EPOCH when set: a rebuild of the same inputs gives the same bytes."""
-    return source_date_epoch() or datetime.now(timezone.utc)
-
-
-def proof_slug(manifest: Manifest, edition: Edition,
-               documents: dict[str, Document]) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """What a proof says of itself: issue, edition, build time; and, by entry, a hash of its
-    manuscript as it was read for this build (a file saved since does not change what the
-    proof says), which each page prints for the articles on it."""
-    hashes = tuple((entry.id, f"{entry.id.split('-')[0]}:{documents[entry.id].sha256[:8]}")
-                   for entry in manifest.issue.entries() if entry.id in documents)
-    stamp = build_time().strftime("%Y-%m-%d %H:%M UTC")
-    return f"{label(edition.lang, 'proof')} · {edition.front.issue_line} · {edition.lang} · {stamp}", hashes
-
-
-def _variant_pdf(manifest: Manifest, prepared: _Edition, name: str, press: PressProfile) -> bytes:
-    magazine = manifest.magazine
-    if name == "screen":
-        laid_out = prepared.laid_out.pdf  # the edition was laid out as screen for the checks
-    else:
-        slug, hashes = proof_slug(manifest, prepared.edition, prepared.facts.documents) if name == "proof" else ("", ())
-        variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug, slug_hashes=hashes,
-                               press_profile=press.data if name == "print" else None)
-        laid_out = layout_edition(prepared.edition, magazine.layout, magazine.root / "fonts", Sink(),
-                                  magazine.typography.unbreakable, variant).pdf
-    standard = magazine.print.standard if name == "print" else None
-    return finish_pdf(laid_out, document_date(manifest), standard=standard, profile=press)
-
-
-def document_date(manifest: Manifest) -> datetime:
-    """The PDFs' date: the day the issue was signed to print; else SOURCE_DATE_EPOCH; else the
-    issue's date. Never the clock's."""
-    issue = manifest.issue
-    if issue.signed_to_print is None and (epoch := source_date_epoch()) is not None:
-        return epoch
-    day = issue.signed_to_print or issue.date
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
-
-
-def load_press_profile(manifest: Manifest) -> PressProfile:
-    settings = manifest.magazine.print
-    return press_profile(settings.profile, settings.condition)
-
-
-def _unchanged(text: str) -> str:
-    return text
-
-
-def _stop_on_unreadable(editions: list[_Edition], number: int) -> None:
+def _stop_on_unreadable(editions: list[PreparedEdition], number: int) -> None:
     """The first unreadable manuscript is the line; it says how many more there are."""
     errors = [error for edition in editions for error in edition.read_errors.values()]
     if errors:
@@ -261,6 +98,14 @@ def _stop_on_unreadable(editions: list[_Edition], number: int) -> None:
             raise edition.layout_failure
 
 
+def _prepared(manifest: Manifest, languages: list[str], sink: Sink, typography: bool, progress: Progress,
+              variants: tuple[str, ...] = ()) -> list[PreparedEdition]:
+    editions = prepare_editions(manifest, languages, typography=typography, variants=variants, progress=progress)
+    for edition in editions:  # in the editions' order, as if made one after the other
+        sink.extend(list(edition.findings))
+    return editions
+
+
 def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
                 sink: Sink, typography: bool = True,
                 variants: tuple[str, ...] = DEFAULT_VARIANTS, progress: Progress = _quiet,
@@ -271,9 +116,9 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
     manifest = load_manifest(root, issue)
     chosen = select_languages(manifest, languages)
     selection = select(manifest, chosen, articles, pages)
-    editions = [_prepare_edition(manifest, lang, sink, typography, progress) for lang in chosen]
+    editions = _prepared(manifest, chosen, sink, typography, progress, variants)
     _stop_on_unreadable(editions, manifest.issue.number)
-    excerpts = {e.facts.lang: selection.pages_in(e.facts.page_map, e.facts.lang)  # a page past the end: stop
+    excerpts = {e.lang: selection.pages_in(e.facts.page_map, e.lang)  # a page past the end: stop
                 for e in editions} if selection else {}
     diagnostics = sink.items + run_checks(manifest, [e.facts for e in editions])
     for finding in diagnostics:  # a PDF missing words of a manuscript must not reach anyone
@@ -281,24 +126,22 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
             raise LayoutFailure(finding.message, code=finding.code, article=finding.article,
                                 hint=finding.hints[0] if finding.hints else None)
     target = out_dir or root / "build" / str(manifest.issue.number)
-    press = load_press_profile(manifest)
     pdfs = {}
     for prepared in editions:
-        if selection and not excerpts[prepared.facts.lang]:
+        if selection and not excerpts[prepared.lang]:
             continue  # none of the chosen articles is printed in this edition
         for name in variants:
-            progress(_("{lang}: setting the {variant} PDF", lang=prepared.facts.lang, variant=name))
-            pdf = _variant_pdf(manifest, prepared, name, press)
+            pdf = prepared.pdfs[name]
             if selection:
-                pdf = excerpt_pdf(pdf, excerpts[prepared.facts.lang],
+                pdf = excerpt_pdf(pdf, excerpts[prepared.lang],
                                   manifest.magazine.print.standard if name == "print" else None)
-            written = pdf_name(manifest, prepared.facts.lang, name, selection)
+            written = pdf_name(manifest, prepared.lang, name, selection)
             if name == "print":
-                diagnostics += preflight_pdfx(pdf, manifest.magazine.print.standard, prepared.facts.lang, written)
+                diagnostics += preflight_pdfx(pdf, manifest.magazine.print.standard, prepared.lang, written)
             pdfs[written] = pdf
     progress(_("writing"))
     paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})  # all written, then all renamed
-    return BuildResult(paths, diagnostics, {e.facts.lang: e.facts.page_map.page_count for e in editions})
+    return BuildResult(paths, diagnostics, {e.lang: e.facts.page_map.page_count for e in editions})
 
 
 def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
@@ -310,7 +153,7 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
     loosest lines its typography row points at."""
     manifest = load_manifest(root, issue)
     chosen = select_languages(manifest, languages)
-    editions = [_prepare_edition(manifest, lang, sink, typography, progress) for lang in chosen]
+    editions = _prepared(manifest, chosen, sink, typography, progress)
     if laid_out:
         _stop_on_unreadable(editions, manifest.issue.number)
     facts = [edition.facts for edition in editions]
@@ -344,8 +187,7 @@ def write_real_pages(root: Path, issue: str, languages: list[str] | None, sink: 
     """Set the planned pages in issue.toml to where the articles really start: the editors
     accept the layout. Nothing is written unless every chosen edition could be laid out."""
     manifest = load_manifest(root, issue)
-    editions = [_prepare_edition(manifest, lang, sink, typography, progress)
-                for lang in select_languages(manifest, languages)]
+    editions = _prepared(manifest, select_languages(manifest, languages), sink, typography, progress)
     _stop_on_unreadable(editions, manifest.issue.number)
     actual = {}
     for entry in manifest.issue.entries():
@@ -362,14 +204,15 @@ def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir:
     manifest = load_manifest(root, issue)
     target = out_dir or root / "build" / str(manifest.issue.number)
     paths = []
-    for lang in select_languages(manifest, languages):
-        prepared = _prepare_edition(manifest, lang, sink)
-        _stop_on_unreadable([prepared], manifest.issue.number)
-        front, pages = prepared.edition.front, prepared.laid_out.page_map.page_count
+    editions = _prepared(manifest, select_languages(manifest, languages), sink, True, _quiet, ("screen",))
+    _stop_on_unreadable(editions, manifest.issue.number)
+    for prepared in editions:
+        lang, page_map = prepared.lang, prepared.facts.page_map
+        front, pages = prepared.facts.front, page_map.page_count
         title = f"{front.title} — {front.issue_line} — {lang} — {pages}".replace("\u00a0", " ")
         planned = {entry.id: page for entry in manifest.issue.entries()
                    if (page := entry.planned_page(lang)) is not None}
-        sheet = render_flatplan(prepared.laid_out.pdf, prepared.laid_out.page_map, title=title, lang=lang,
+        sheet = render_flatplan(prepared.pdfs["screen"], page_map, title=title, lang=lang,
                                 font_dir=manifest.magazine.root / "fonts", fmt=fmt, planned=planned)
         name = flatplan_name(manifest.magazine.slug, manifest.issue.number, lang, fmt)
         paths.append(write_pdf(sheet, target / name))
@@ -416,3 +259,23 @@ def watched_files(root: Path, issue: str) -> dict[Path, float]:
         except OSError:  # gone while we looked (an editor's program saving): the next look sees it
             continue
     return times
+
+
+def editions_of(root: Path, issue: str, changed: set[Path], languages: list[str] | None) -> list[str] | None:
+    """The editions a change to `changed` files touches, for `watch` to rebuild only those:
+    a manuscript is in the editions that set it; anything else (the TOML files, a font) is in
+    all of them. None: all, and the manifest is read again by the build that says why not."""
+    try:
+        manifest = load_manifest(root, issue)
+        chosen = select_languages(manifest, languages)
+    except InputError:
+        return None
+    sets = {(lang, source.manuscript(lang).resolve()) for lang in chosen
+            for source in [*manifest.issue.entries(), *manifest.magazine.fillers] if source.in_edition(lang)}
+    touched: set[str] = set()
+    for path in changed:
+        langs = [lang for lang in chosen if (lang, path.resolve()) in sets]
+        if not langs and path.suffix.lower() == ".docx":
+            continue  # a manuscript none of these editions sets (yet): nothing they print changes
+        touched.update(langs or chosen)
+    return [lang for lang in chosen if lang in touched]

@@ -28,6 +28,14 @@ def _english_messages():
     i18n.use("en")
 
 
+@pytest.fixture(autouse=True)
+def _no_cache_in_process(monkeypatch):
+    """In this process tests change munpress (monkeypatch), which the cache's fingerprint of
+    the code on disk cannot see: no cache here unless a test asks for it. A CLI run
+    (run_munpress) is munpress as written and keeps the cache, as a user's run does."""
+    monkeypatch.setenv("MUNPRESS_NO_CACHE", "1")
+
+
 def _shared() -> Path:
     """../shared beside the checkout; a clone made elsewhere (CI's temporary folder) uses the
     machine's copy at /work/shared when there is one. Tests skip, saying why, without it."""
@@ -64,6 +72,7 @@ def check_findings(stdout: str) -> list[dict]:
 def run_munpress(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the real command line, as a user would; `env` changes the environment (None removes)."""
     environment = dict(os.environ)
+    environment.pop("MUNPRESS_NO_CACHE", None)  # see _no_cache_in_process
     for name, value in (env or {}).items():
         if value is None:
             environment.pop(name, None)

@@ -104,11 +104,15 @@ def test_quiet_says_nothing_when_all_is_well_and_verbose_says_every_step(tmp_pat
     quiet = run_munpress("--quiet", "build", "147", "--lang", "ky", "--variant", "screen", "--out", str(tmp_path))
     assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
     assert list(tmp_path.glob("*.pdf"))
-    verbose = run_munpress("--verbose", "build", "147", "--lang", "ky", "--variant", "screen",
+    verbose = run_munpress("--verbose", "--no-cache", "build", "147", "--lang", "ky", "--variant", "screen",
                            "--out", str(tmp_path / "v"))
     steps = verbose.stderr.splitlines()
     assert any("ky: reading the manuscripts" in step for step in steps)
     assert any("ky: laying out" in step for step in steps) and all(step.startswith("[") for step in steps)
+    cached = run_munpress("--verbose", "build", "147", "--lang", "ky", "--variant", "screen",
+                          "--out", str(tmp_path / "c"))  # the quiet build filled the cache
+    assert any("ky: unchanged since the last run, taken from .munpress-cache" in step
+               for step in cached.stderr.splitlines()), cached.stderr
 
 
 def test_colours_follow_the_terminal_and_no_color_turns_them_off(magazine_copy):

@@ -15,7 +15,7 @@ from munpress.checks.pull_quotes import check_pull_quotes, comparable
 from munpress.diagnostics import Sink
 from munpress.manifest import Localized, load_manifest
 from munpress.model.nodes import Paragraph, Text, block_text, plain_text
-from munpress.pipeline import _read_fillers, _read_manuscripts
+from munpress.editions import _read_fillers, _read_manuscripts
 from munpress.typography.normalize import normalize_text
 from tests.conftest import check_findings, REPO, run_munpress
 

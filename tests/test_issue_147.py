@@ -136,11 +136,10 @@ def test_typography_sets_quotes_and_dashes_and_no_typography_shows_the_text_as_t
 
 @pytest.mark.parametrize("lang", ["ky", "ru"])
 def test_the_page_map_knows_each_entrys_pages_and_each_pages_rubric(lang):
-    from munpress.diagnostics import Sink
     from munpress.manifest import load_manifest
-    from munpress.pipeline import _prepare_edition
+    from munpress.editions import prepare_edition
 
-    page_map = _prepare_edition(load_manifest(REPO, "147"), lang, Sink()).facts.page_map
+    page_map = prepare_edition(load_manifest(REPO, "147"), lang).facts.page_map
     for placement in page_map.placements:  # from the page of its title to the page of its last line
         pages = [line.page for line in page_map.set_lines if line.entry_id == placement.entry_id]
         assert (placement.page, placement.last_page) == (min(pages), max(pages)), placement.entry_id

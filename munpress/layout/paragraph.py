@@ -62,54 +62,79 @@ RAGGED_STRETCH = 36.0  # points a ragged line may fall short of the measure with
 
 
 class BreakMemo:
-    """Items and broken lines of the paragraphs set so far in this process. The copyfitting
-    pass, every variant and `watch`'s next rebuild set the same paragraphs at the same
-    widths: each is measured and broken once. Items and lines are never changed in place,
-    so they are shared. Bounded: past `limit` paragraphs, the oldest half is forgotten."""
+    """Items and broken lines of the paragraphs set so far. The copyfitting pass, every
+    variant and `watch`'s next rebuild set the same paragraphs at the same widths: each is
+    measured and broken once. Items and lines are never changed in place, so they are shared.
+    `used()` is what one edition asked for since `begin()`: the break cache (pipeline.py)
+    keeps it for the next run, and `load()` takes it back. Bounded: past `limit`
+    paragraphs, the oldest half is forgotten."""
 
     def __init__(self, limit: int = 20_000) -> None:
         self.limit = limit
         self._items: dict[tuple, list[Item]] = {}
-        self._lines: dict[tuple, list[Line]] = {}
-        self._kept: dict[int, list[Item]] = {}  # id -> items: an id is a key only while its list lives
+        self._lines: dict[tuple, list[Line]] = {}  # (items key, widths, …) -> lines
+        self._keys: dict[int, tuple] = {}  # id of an items list -> its key, while the list is held
+        self._used: set[tuple] = set()
         self.hits = self.misses = 0
 
     def items(self, runs: tuple, breaking: Breaking, longest_line: float) -> list[Item]:
         key = (runs, breaking, round(longest_line, 3))
         items = self._items.get(key)
         if items is None:
-            self._forget_if_full(self._items)
+            self._forget_if_full()
             items = self._items[key] = build_items(list(runs), breaking, longest_line)
-            self._kept[id(items)] = items
+            self._keys[id(items)] = key
+        self._used.add(key)
         return items
 
     def lines(self, items: list[Item], first: float, rest: float, ragged: bool, plain_line: int,
               looseness: int) -> list[Line]:
-        if self._kept.get(id(items)) is not items:  # a split part's own items: not kept
+        items_key = self._keys.get(id(items))
+        if items_key is None or self._items.get(items_key) is not items:  # a split part's own items
             return set_lines(items, lambda n: first if n == 0 else rest, ragged, plain_line, looseness)
-        key = (id(items), round(first, 3), round(rest, 3), ragged, plain_line, looseness)
+        key = (items_key, round(first, 3), round(rest, 3), ragged, plain_line, looseness)
         lines = self._lines.get(key)
         if lines is None:
             self.misses += 1
-            self._forget_if_full(self._lines)
             lines = self._lines[key] = set_lines(items, lambda n: first if n == 0 else rest, ragged,
                                                  plain_line, looseness)
         else:
             self.hits += 1
         return lines
 
-    def _forget_if_full(self, table: dict) -> None:
-        if len(table) >= self.limit:
-            for key in list(table)[: self.limit // 2]:
-                del table[key]
-            if table is self._items:  # lines of forgotten items can never be asked for again
-                self._kept = {id(items): items for items in self._items.values()}
-                self._lines = {key: lines for key, lines in self._lines.items() if key[0] in self._kept}
+    def begin(self) -> None:
+        self._used = set()
+
+    def used(self) -> tuple[dict, dict]:
+        """The items and lines of the paragraphs asked for since `begin()`."""
+        return ({key: self._items[key] for key in self._used if key in self._items},
+                {key: lines for key, lines in self._lines.items() if key[0] in self._used})
+
+    def load(self, entries: tuple[dict, dict]) -> None:
+        items, lines = entries
+        for key, value in items.items():
+            if key not in self._items:
+                self._forget_if_full()
+                self._items[key] = value
+                self._keys[id(value)] = key
+        for key, value in lines.items():
+            if key[0] in self._items:
+                self._lines.setdefault(key, value)
+
+    def _forget_if_full(self) -> None:
+        if len(self._items) < self.limit:
+            return
+        for key in list(self._items)[: self.limit // 2]:
+            del self._items[key]
+        self._keys = {id(items): key for key, items in self._items.items()}
+        self._lines = {key: lines for key, lines in self._lines.items() if key[0] in self._items}
 
     def clear(self) -> None:
         self._items.clear()
         self._lines.clear()
-        self._kept.clear()
+        self._keys.clear()
+        self._used.clear()
+        self.hits = self.misses = 0
 
 
 MEMO = BreakMemo()

@@ -151,13 +151,19 @@ class RuleHyphenator:
     """A `Hyphenator` for one language, with exceptions and the magazine's unbreakable words."""
 
     def __init__(self, language: Language, exceptions: dict[str, tuple[int, ...]],
-                 unbreakable: frozenset[str] = frozenset(), names: frozenset[str] = frozenset()) -> None:
+                 unbreakable: frozenset[str] = frozenset(), names: frozenset[str] = frozenset(),
+                 lang: str = "") -> None:
+        self.lang = lang
         self.language = language
         self.exceptions = exceptions
         self.unbreakable = unbreakable  # entries typed in lower case: every word they start
         self.names = names  # entries typed with a capital: only words written with one
         self._positions = lru_cache(maxsize=CACHE_SIZE)(self._find)
         self._pairs = lru_cache(maxsize=CACHE_SIZE)(self._split)
+
+    def __reduce__(self):
+        # pickled (the break cache) as the way to make it: loaded, it is the same object
+        return _hyphenator, (self.lang, self.unbreakable, self.names)
 
     def positions(self, word: str) -> list[int]:
         return list(self._positions(word))
@@ -213,7 +219,7 @@ def _words_of(entries: Iterable[str], names: bool) -> frozenset[str]:
 
 @lru_cache(maxsize=32)
 def _hyphenator(lang: str, unbreakable: frozenset[str], names: frozenset[str]) -> RuleHyphenator:
-    return RuleHyphenator(LANGUAGES[lang], packaged_exceptions(lang), unbreakable, names)
+    return RuleHyphenator(LANGUAGES[lang], packaged_exceptions(lang), unbreakable, names, lang)
 
 
 def hyphenator_for(lang: str, unbreakable: Iterable[str] = ()) -> Hyphenator | None:

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from pypdf import PdfReader
 
-from munpress import pipeline
+from munpress import editions, pipeline
 from munpress.diagnostics import Sink
 from tests.conftest import check_findings, run_munpress
 from tests.hostile.test_hostile_input import (  # noqa: F401 - fixtures, used by name
@@ -52,17 +52,17 @@ def test_a_manuscript_deleted_or_replaced_during_a_proof_build_is_named_by_what_
                                                                                           monkeypatch, what):
     article = small_magazine / ARTICLE
     read_then = hashlib.sha256(article.read_bytes()).hexdigest()[:8]
-    reading = pipeline._read_manuscripts
+    reading = editions._read_manuscripts
 
-    def read_then_change(manifest, lang, sink, typography):
-        found = reading(manifest, lang, sink, typography)
+    def read_then_change(manifest, lang, sink, typography, store=None):
+        found = reading(manifest, lang, sink, typography, store)
         if what == "deleted":
             article.unlink()  # an editor's program replaces the file: gone for a moment
         else:
             shutil.copy(small_magazine / ARTICLE.replace("03-participatory-budget", "05-apricot-brand"), article)
         return found
 
-    monkeypatch.setattr(pipeline, "_read_manuscripts", read_then_change)
+    monkeypatch.setattr(editions, "_read_manuscripts", read_then_change)
     result = pipeline.build_issue(small_magazine, "147", ["ky"], tmp_path / "out", Sink(), variants=("proof",))
     slug = " ".join(page.extract_text() for page in PdfReader(result.paths[0]).pages)  # 03's pages print it
     assert f"03:{read_then}" in slug  # the hash of the text that was set, not of the file now

@@ -23,7 +23,7 @@ from munpress.checks import EditionFacts, typography_rows
 from munpress.checks.lost_text import lost_words
 from munpress.model.nodes import Document, Heading, Paragraph, Text
 from munpress.model.words import document_words
-from munpress.pipeline import _read_manuscripts
+from munpress.editions import _read_manuscripts
 from munpress.typography.normalize import normalize_text
 from tests.conftest import REPO, run_munpress
 

@@ -112,5 +112,5 @@ def test_a_full_memo_forgets_its_oldest_paragraphs_and_keeps_working():
         items = memo.items(runs, Breaking(), 170)
         kept.append(items)
         assert memo.lines(items, 170, 170, False, -1, 0)
-    assert len(memo._items) <= 4 and len(memo._kept) == len(memo._items)
-    assert all(key[0] in memo._kept for key in memo._lines)
+    assert len(memo._items) <= 4 and len(memo._keys) == len(memo._items)
+    assert all(key[0] in memo._items for key in memo._lines)

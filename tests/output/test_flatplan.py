@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import io
 import struct
 import time
@@ -24,7 +26,7 @@ from munpress.output.flatplan import (
     shorten,
     spreads,
 )
-from munpress.pipeline import _prepare_edition
+from munpress.editions import prepare_edition
 from tests.conftest import REPO
 
 FONTS = REPO / "fonts"
@@ -35,9 +37,9 @@ BASE_14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", 
 
 @pytest.fixture(scope="module")
 def edition():
-    prepared = _prepare_edition(load_manifest(REPO, "147"), "ky", Sink())
-    assert prepared.laid_out is not None, prepared.layout_failure or prepared.read_errors
-    return prepared.laid_out
+    prepared = prepare_edition(load_manifest(REPO, "147"), "ky", variants=("screen",))
+    assert prepared.facts.page_map is not None, prepared.layout_failure or prepared.read_errors
+    return SimpleNamespace(pdf=prepared.pdfs["screen"], page_map=prepared.facts.page_map)
 
 
 def _title(page_map: PageMap) -> str:
