@@ -166,7 +166,6 @@ def scaled_issue(magazine: Path, issue: str, times: int) -> str:
         for section in originals:
             duplicate = tomlkit.parse(tomlkit.dumps({"s": [section]}))["s"][0]
             for article in duplicate.get("articles", []):
-                article.pop("page", None)
                 for lang, path in list(article["manuscript"].items()):
                     new = Path(path).with_name(f"x{copy}-{Path(path).name}").as_posix()
                     shutil.copy(target / path, target / new)

@@ -95,8 +95,9 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
     store = cache.Cache(manifest.magazine.root)
     edition_key = _edition_key(manifest, lang, typography) if store.active else None
     prepared = store.get("edition", edition_key) if edition_key else None
+    first = _first_variant(variants)
     if prepared is None:
-        prepared, laid_out = _lay_out_edition(manifest, lang, typography, progress, store)
+        prepared, laid_out = _lay_out_edition(manifest, lang, typography, progress, store, first)
         # a file saved while the edition was made: what was made is not what the key says
         if edition_key and not prepared.read_errors and _edition_key(manifest, lang, typography) == edition_key:
             store.put("edition", edition_key, prepared)
@@ -113,7 +114,7 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
         pdf = store.get("pdf", pdf_key) if pdf_key else None
         if pdf is None:
             if laid_out is None:  # the facts came from the cache, this variant did not
-                laid_out = _lay_out_edition(manifest, lang, typography, _quiet, store)[1]
+                laid_out = _lay_out_edition(manifest, lang, typography, _quiet, store, name)[1]
             pdf = _variant_pdf(manifest, laid_out, name, slug)
             if pdf_key:
                 store.put("pdf", pdf_key, pdf)
@@ -121,16 +122,26 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
     return replace(prepared, pdfs=pdfs)
 
 
+def _first_variant(variants: tuple[str, ...]) -> str:
+    """The variant the edition is laid out in for its facts: screen, else a proof (its
+    watermark and slug are left out of the record, so the facts are the same), never print
+    alone (its pictures are recorded in the press's CMYK)."""
+    return "screen" if "screen" in variants or variants in ((), ("print",)) else \
+        "proof" if "proof" in variants else "screen"
+
+
 @dataclass(frozen=True)
 class _LaidOut:
-    """What drawing another variant needs: the assembled edition and its screen layout."""
+    """What drawing another variant needs: the assembled edition and its first layout."""
 
     edition: object
-    screen: object  # layout.LaidOutEdition
+    first: object  # layout.LaidOutEdition
+    variant: str  # which one the first layout is
+    slug: tuple = ("", ())
 
 
 def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: Progress,
-                     store: cache.Cache) -> tuple[PreparedEdition, _LaidOut | None]:
+                     store: cache.Cache, variant: str = "screen") -> tuple[PreparedEdition, _LaidOut | None]:
     sink = Sink()
     progress(_("{lang}: reading the manuscripts", lang=lang))
     documents, errors = _read_manuscripts(manifest, lang, sink, typography, store)
@@ -154,9 +165,10 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
     if store.active and breaks_key and (known := store.get("breaks", breaks_key)) is not None:
         MEMO.load(known)
     MEMO.begin()
+    slug = _slug(manifest, lang, documents, edition.front) if variant == "proof" else ("", ())
     try:
         laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink,
-                                  magazine.typography.unbreakable)
+                                  magazine.typography.unbreakable, _variant(manifest, variant, slug))
     except LayoutFailure as failure:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return PreparedEdition(facts, {}, failure, tuple(sink.items)), None
@@ -165,7 +177,7 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
     fonts = tuple((family.family, face, flags) for family in laid_out.fonts for face, flags in family.embedding)
     facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside,
                          front=edition.front, fonts=fonts)
-    return PreparedEdition(facts, findings=tuple(sink.items)), _LaidOut(edition, laid_out)
+    return PreparedEdition(facts, findings=tuple(sink.items)), _LaidOut(edition, laid_out, variant, slug)
 
 
 def _edition_key(manifest: Manifest, lang: str, typography: bool) -> str | None:
@@ -265,16 +277,20 @@ def _unchanged(text: str) -> str:
     return text
 
 
+def _variant(manifest: Manifest, name: str, slug: tuple[str, tuple]):
+    press = load_press_profile(manifest) if name == "print" else None
+    return make_variant(name, bleed_mm=manifest.magazine.layout.bleed_mm, slug=slug[0], slug_hashes=slug[1],
+                        press_profile=press.data if press else None)
+
+
 def _variant_pdf(manifest: Manifest, laid_out: _LaidOut, name: str, slug: tuple[str, tuple]) -> bytes:
     magazine = manifest.magazine
     press = load_press_profile(manifest) if name == "print" else None
-    if name == "screen":
-        pdf = laid_out.screen.pdf  # the edition was laid out as screen for the checks
+    if name == laid_out.variant and slug == laid_out.slug:
+        pdf = laid_out.first.pdf  # the layout made for the facts is this variant's
     else:
-        variant = make_variant(name, bleed_mm=magazine.layout.bleed_mm, slug=slug[0], slug_hashes=slug[1],
-                               press_profile=press.data if press else None)
         pdf = layout_edition(laid_out.edition, magazine.layout, magazine.root / "fonts", Sink(),
-                             magazine.typography.unbreakable, variant).pdf
+                             magazine.typography.unbreakable, _variant(manifest, name, slug)).pdf
     standard = magazine.print.standard if name == "print" else None
     return finish_pdf(pdf, document_date(manifest), standard=standard, profile=press)
 
@@ -285,15 +301,18 @@ def load_press_profile(manifest: Manifest) -> PressProfile:
 
 
 def proof_slug(manifest: Manifest, facts: EditionFacts) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return _slug(manifest, facts.lang, facts.documents, facts.front)
+
+
+def _slug(manifest: Manifest, lang: str, documents: dict[str, Document],
+          front: FrontMatter) -> tuple[str, tuple[tuple[str, str], ...]]:
     """What a proof says of itself: issue, edition, build time; and, by entry, a hash of its
     manuscript as it was read for this build (a file saved since does not change what the
     proof says), which each page prints for the articles on it."""
-    documents = facts.documents
     hashes = tuple((entry.id, f"{entry.id.split('-')[0]}:{documents[entry.id].sha256[:8]}")
                    for entry in manifest.issue.entries() if entry.id in documents)
     stamp = build_time().strftime("%Y-%m-%d %H:%M UTC")
-    front: FrontMatter = facts.front
-    return f"{label(facts.lang, 'proof')} · {front.issue_line} · {facts.lang} · {stamp}", hashes
+    return f"{label(lang, 'proof')} · {front.issue_line} · {lang} · {stamp}", hashes
 
 
 def source_date_epoch() -> datetime | None:

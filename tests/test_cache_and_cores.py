@@ -181,3 +181,13 @@ def test_watch_after_a_save_writes_that_editions_proof_and_leaves_the_other(maga
     assert process.returncode == 0, errors
     assert "built 1 proof in" in output and "municipalitet-147-ky-proof.pdf" in output
     assert russian.stat().st_mtime_ns == before
+
+
+def test_a_proof_laid_out_alone_records_the_same_facts_as_the_screen_layout():
+    """A proof-only build (watch, make proof) lays out once, as the proof: its watermark and
+    slug are not in the record, so the checks see what they see in a screen layout."""
+    manifest = pipeline.load_manifest(REPO, "147")
+    screen = editions.prepare_edition(manifest, "ru", variants=("screen",))
+    proof = editions.prepare_edition(manifest, "ru", variants=("proof",))
+    assert proof.facts.page_map == screen.facts.page_map and proof.findings == screen.findings
+    assert not any("·" in line.text and "UTC" in line.text for line in proof.facts.page_map.lines)

@@ -18,7 +18,7 @@ from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from munpress.layout.linebreak import INFINITY, Box, Glue, Item, Penalty
+from munpress.layout.linebreak import INFINITY, Box, Glue, Item, Penalty, pickled_by_fields
 from munpress.layout.markup import SMALL_CAPS_STEP, note_label
 from munpress.layout.shaping import kerns
 from munpress.model.nodes import Inline, LineBreak, NoteRef, Text
@@ -50,6 +50,7 @@ _SENTENCE_END = set(".!?…:")
 _DASHES = {"—", "–", "-"}
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Run:
     """Text of one look: font, size, rise, decoration and link."""
@@ -63,6 +64,7 @@ class Run:
     link: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Segment:
     """Characters of one run drawn together, with the kerning after each (thousandths of an
@@ -223,6 +225,7 @@ def _segments(chars: list[tuple[str, Run]], kerning: list[float]) -> tuple[Segme
     return tuple(segments)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Breaking:
     """How one paragraph may break, beyond its language's word division."""

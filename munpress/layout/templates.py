@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Frame, PageTemplate
 
+from munpress.layout.textrecord import unrecorded
 from munpress.layout.theme import ACCENT, ACCENT_LIGHT, GREY, INK, PROOF_MARK, Theme
 from munpress.layout.variant import Variant
 
@@ -56,7 +57,8 @@ def build_templates(theme: Theme, fonts: Fonts, variant: Variant, watermark: str
 def _draw_background(kind: str, theme: Theme, variant: Variant, fonts: Fonts, watermark: str):
     def draw(canvas, doc):
         if variant.watermark and watermark:
-            _watermark(canvas, theme, fonts, watermark)
+            with unrecorded(canvas):
+                _watermark(canvas, theme, fonts, watermark)
     return draw
 
 
@@ -106,7 +108,8 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
             else:
                 canvas.drawString(box.x, y, str(page))
         if variant.slug:
-            _slug(canvas, variant, fonts, box, doc.entries_on(page))
+            with unrecorded(canvas):
+                _slug(canvas, variant, fonts, box, doc.entries_on(page))
         canvas.restoreState()
         doc.record_page(kind)
     return draw

@@ -6,6 +6,8 @@ so its word counts as lost, and listed as a `MissingGlyph`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 
 from reportlab.lib.colors import CMYKColor
@@ -70,8 +72,21 @@ class TextRecorder:
         self.fillers: list[PlacedFiller] = []
         self._parts: list[str] = []
         self._y: float | None = None
+        self.paused = False  # what a variant alone prints (a proof's watermark and slug)
+
+    @contextmanager
+    def pausing(self) -> Iterator[None]:
+        """Not recorded: the record is the same from every variant's layout, so the checks
+        can be made on whichever was laid out."""
+        self.paused = True
+        try:
+            yield
+        finally:
+            self.paused = False
 
     def add(self, text, y: float, font_name: str) -> None:
+        if self.paused:
+            return
         if isinstance(text, bytes):
             text = text.decode("utf-8", "replace")
         if self._y is not None and abs(y - self._y) > 0.5:
@@ -138,3 +153,9 @@ class RecordingCanvas(Canvas):
     def showPage(self):
         self.text_recorder.next_page()
         super().showPage()
+
+
+def unrecorded(canvas):
+    """`with unrecorded(canvas):` draws what the text record leaves out (TextRecorder.pausing)."""
+    recorder = getattr(canvas, "text_recorder", None)
+    return recorder.pausing() if recorder is not None else nullcontext()
