@@ -95,9 +95,8 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
     store = cache.Cache(manifest.magazine.root)
     edition_key = _edition_key(manifest, lang, typography) if store.active else None
     prepared = store.get("edition", edition_key) if edition_key else None
-    first = _first_variant(variants)
     if prepared is None:
-        prepared, laid_out = _lay_out_edition(manifest, lang, typography, progress, store, first)
+        prepared, laid_out = _lay_out_edition(manifest, lang, typography, progress, store, variants)
         # a file saved while the edition was made: what was made is not what the key says
         if edition_key and not prepared.read_errors and _edition_key(manifest, lang, typography) == edition_key:
             store.put("edition", edition_key, prepared)
@@ -106,42 +105,41 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
         progress(_("{lang}: unchanged since the last run, taken from {folder}", lang=lang, folder=cache.FOLDER))
     if prepared.read_errors or prepared.layout_failure or not variants:
         return prepared
-    pdfs = {}
-    for name in variants:
+    slugs = {name: proof_slug(manifest, prepared.facts) if name == "proof" else ("", ()) for name in variants}
+    keys = {name: cache.key(edition_key, name, slugs[name], document_date(manifest)) if edition_key else None
+            for name in variants}
+    pdfs = {name: store.get("pdf", keys[name]) if keys[name] else None for name in variants}
+    missing = tuple(name for name in variants if pdfs[name] is None)
+    if missing and (laid_out is None or any(laid_out.slugs.get(name) != slugs[name] for name in missing)):
+        # the facts came from the cache and these variants did not (or a proof's minute passed)
+        laid_out = _lay_out_edition(manifest, lang, typography, _quiet, store, missing)[1]
+    for name in missing:
         progress(_("{lang}: setting the {variant} PDF", lang=lang, variant=name))
-        slug = proof_slug(manifest, prepared.facts) if name == "proof" else ("", ())
-        pdf_key = cache.key(edition_key, name, slug, document_date(manifest)) if edition_key else None
-        pdf = store.get("pdf", pdf_key) if pdf_key else None
-        if pdf is None:
-            if laid_out is None:  # the facts came from the cache, this variant did not
-                laid_out = _lay_out_edition(manifest, lang, typography, _quiet, store, name)[1]
-            pdf = _variant_pdf(manifest, laid_out, name, slug)
-            if pdf_key:
-                store.put("pdf", pdf_key, pdf)
-        pdfs[name] = pdf
+        pdfs[name] = _finished(manifest, laid_out.pdfs[name], name)
+        if keys[name]:
+            store.put("pdf", keys[name], pdfs[name])
     return replace(prepared, pdfs=pdfs)
 
 
 def _first_variant(variants: tuple[str, ...]) -> str:
-    """The variant the edition is laid out in for its facts: screen, else a proof (its
-    watermark and slug are left out of the record, so the facts are the same), never print
-    alone (its pictures are recorded in the press's CMYK)."""
-    return "screen" if "screen" in variants or variants in ((), ("print",)) else \
-        "proof" if "proof" in variants else "screen"
+    """The variant the edition is laid out in for its facts (the others are drawn from the
+    same layout): screen, else a proof (its watermark and slug are left out of the record,
+    so the facts are the same), never print (its pictures are recorded in the press's CMYK)."""
+    return "proof" if "proof" in variants and "screen" not in variants else "screen"
 
 
 @dataclass(frozen=True)
 class _LaidOut:
-    """What drawing another variant needs: the assembled edition and its first layout."""
+    """An edition laid out once: its raw PDF in each variant drawn, and the proof's slug."""
 
-    edition: object
-    first: object  # layout.LaidOutEdition
-    variant: str  # which one the first layout is
-    slug: tuple = ("", ())
+    pdfs: dict[str, bytes]
+    slugs: dict[str, tuple]
 
 
 def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: Progress,
-                     store: cache.Cache, variant: str = "screen") -> tuple[PreparedEdition, _LaidOut | None]:
+                     store: cache.Cache, variants: tuple[str, ...] = ()) -> tuple[PreparedEdition, _LaidOut | None]:
+    """Read and lay out the edition once, drawn in every one of `variants` (in screen at
+    least: what the checks read comes from the first variant, `_first_variant`)."""
     sink = Sink()
     progress(_("{lang}: reading the manuscripts", lang=lang))
     documents, errors = _read_manuscripts(manifest, lang, sink, typography, store)
@@ -165,10 +163,13 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
     if store.active and breaks_key and (known := store.get("breaks", breaks_key)) is not None:
         MEMO.load(known)
     MEMO.begin()
-    slug = _slug(manifest, lang, documents, edition.front) if variant == "proof" else ("", ())
+    first = _first_variant(variants)
+    drawn = (first, *(name for name in variants if name != first))
+    slugs = {name: _slug(manifest, lang, documents, edition.front) if name == "proof" else ("", ()) for name in drawn}
+    looks = [_variant(manifest, name, slugs[name]) for name in drawn]
     try:
         laid_out = layout_edition(edition, magazine.layout, magazine.root / "fonts", sink,
-                                  magazine.typography.unbreakable, _variant(manifest, variant, slug))
+                                  magazine.typography.unbreakable, looks[0], tuple(looks[1:]))
     except LayoutFailure as failure:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return PreparedEdition(facts, {}, failure, tuple(sink.items)), None
@@ -177,7 +178,8 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
     fonts = tuple((family.family, face, flags) for family in laid_out.fonts for face, flags in family.embedding)
     facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside,
                          front=edition.front, fonts=fonts)
-    return PreparedEdition(facts, findings=tuple(sink.items)), _LaidOut(edition, laid_out, variant, slug)
+    pdfs = {first: laid_out.pdf, **laid_out.also}
+    return PreparedEdition(facts, findings=tuple(sink.items)), _LaidOut(pdfs, slugs)
 
 
 def _edition_key(manifest: Manifest, lang: str, typography: bool) -> str | None:
@@ -283,16 +285,11 @@ def _variant(manifest: Manifest, name: str, slug: tuple[str, tuple]):
                         press_profile=press.data if press else None)
 
 
-def _variant_pdf(manifest: Manifest, laid_out: _LaidOut, name: str, slug: tuple[str, tuple]) -> bytes:
-    magazine = manifest.magazine
-    press = load_press_profile(manifest) if name == "print" else None
-    if name == laid_out.variant and slug == laid_out.slug:
-        pdf = laid_out.first.pdf  # the layout made for the facts is this variant's
-    else:
-        pdf = layout_edition(laid_out.edition, magazine.layout, magazine.root / "fonts", Sink(),
-                             magazine.typography.unbreakable, _variant(manifest, name, slug)).pdf
-    standard = magazine.print.standard if name == "print" else None
-    return finish_pdf(pdf, document_date(manifest), standard=standard, profile=press)
+def _finished(manifest: Manifest, pdf: bytes, name: str) -> bytes:
+    """Dates and metadata; for print, PDF/X with the press's output intent."""
+    print_variant = name == "print"
+    return finish_pdf(pdf, document_date(manifest), standard=manifest.magazine.print.standard if print_variant else None,
+                      profile=load_press_profile(manifest) if print_variant else None)
 
 
 def load_press_profile(manifest: Manifest) -> PressProfile:

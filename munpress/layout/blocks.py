@@ -35,6 +35,7 @@ from munpress.layout.pictures import VECTOR_PPI, in_press_colour, is_svg, reduce
 from munpress.layout.roles import label_widths as _label_widths
 from munpress.layout.roles import printable_label as _printable_label
 from munpress.layout.roles import signature_of
+from munpress.layout.tee import each_variant
 from munpress.layout.theme import ACCENT_LIGHT, GREY
 from munpress.model.nodes import (
     Block,
@@ -69,15 +70,21 @@ class RecordedImage(Image):
     source: bytes = b""  # the picture's file as set: print converts it to the press's CMYK
 
     def draw(self):
-        press = getattr(self.canv, "press_profile", None)
-        if press is not None and self.source:
-            converted = in_press_colour(self.source, press)
-            if converted is not None:
-                self._img = ImageReader(BytesIO(converted))
-                self.record = (self.record[0], self.record[1], "CMYK")
-        with alt_text(self.canv, self.alt):
-            super().draw()
-        recorder = getattr(self.canv, "text_recorder", None)
+        drawn_on, picture, record = self.canv, self._img, self.record
+        records = []
+        for canvas, _variant in each_variant(drawn_on, None):  # print has the picture in CMYK
+            self.canv, self._img, self.record = canvas, picture, record
+            press = getattr(canvas, "press_profile", None)
+            if press is not None and self.source:
+                converted = in_press_colour(self.source, press)
+                if converted is not None:
+                    self._img = ImageReader(BytesIO(converted))
+                    self.record = (self.record[0], self.record[1], "CMYK")
+            with alt_text(canvas, self.alt):
+                super().draw()
+            records.append(self.record)
+        self.canv, self._img, self.record = drawn_on, picture, records[0]  # the record is the first canvas's
+        recorder = getattr(drawn_on, "text_recorder", None)
         if recorder is not None:
             name, pixels, mode = self.record
             recorder.add_image(name, pixels * 72 / self.drawWidth if self.drawWidth else 0, mode)

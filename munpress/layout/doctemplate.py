@@ -9,6 +9,7 @@ single layout pass gives exact numbers (see docs/architecture.md).
 from __future__ import annotations
 
 from functools import partial
+from io import BytesIO
 
 from reportlab.lib.colors import CMYKColor, Color, toColor
 from reportlab.platypus import BaseDocTemplate, CondPageBreak
@@ -22,6 +23,7 @@ from munpress.layout.flowables import (
     toc_form_name,
 )
 from munpress.layout.pagemap import MissingGlyph, PageMap, PageRecord, Placement
+from munpress.layout.tee import TeeCanvas
 from munpress.layout.templates import WITHOUT_FOLIO, template_id
 from munpress.layout.textrecord import RecordingCanvas
 from munpress.layout.variant import MARK_LENGTH, Variant
@@ -29,10 +31,12 @@ from munpress.layout.variant import MARK_LENGTH, Variant
 
 class IssueDocTemplate(BaseDocTemplate):
     def __init__(self, buffer, *, templates, running_head: str, number_style, lang: str,
-                 variant: Variant, pagesize, **metadata) -> None:
+                 variant: Variant, pagesize, also: tuple[Variant, ...] = (), **metadata) -> None:
         super().__init__(buffer, pageTemplates=templates, invariant=1, lang=lang, pagesize=pagesize,
                          enforceColorSpace=_colour_space(variant), **_geometry(variant, pagesize), **metadata)
         self.variant = variant
+        self.also = also  # variants drawn from this same layout (layout/tee.py)
+        self.tee: TeeCanvas | None = None
         self._rubrics = 0
         self._under_rubric = False  # the last top-level bookmark is a rubric's: articles go under it
         self._by_id = {template.id: template for template in templates}
@@ -51,8 +55,33 @@ class IssueDocTemplate(BaseDocTemplate):
         self._pages: list[PageRecord] = []
 
     def build(self, flowables, **kwargs):
-        super().build(flowables, canvasmaker=partial(RecordingCanvas, navigation=self.variant.navigation,
-                                                     press_profile=self.variant.press_profile))
+        first = partial(RecordingCanvas, navigation=self.variant.navigation, press_profile=self.variant.press_profile)
+        super().build(flowables, canvasmaker=partial(self._canvases, first) if self.also else first)
+
+    def _canvases(self, first, filename, **settings) -> TeeCanvas:
+        """The layout's own canvas and one for each variant in `also`, each set up as that
+        variant's own layout would set up its canvas."""
+        canvases = [first(filename, **settings)]
+        for variant in self.also:
+            own = {**settings, "enforceColorSpace": _colour_space(variant), "trimBox": None, "bleedBox": None}
+            own.update({key: value for key, value in _geometry(variant, self.pagesize).items() if key != "cropMarks"})
+            canvases.append(RecordingCanvas(BytesIO(), navigation=variant.navigation,
+                                            press_profile=variant.press_profile, **own))
+        self.tee = TeeCanvas(canvases, [self.variant, *self.also])
+        return self.tee
+
+    def _makeCanvas(self, filename=None, canvasmaker=None):
+        canvas = super()._makeCanvas(filename=filename, canvasmaker=canvasmaker)
+        if isinstance(canvas, TeeCanvas):  # ReportLab gave every canvas the first one's crop marks
+            for own, variant in canvas.pairs[1:]:
+                own._cropMarks = _geometry(variant, self.pagesize).get("cropMarks")
+        return canvas
+
+    def outputs(self) -> dict[str, bytes]:
+        """The PDFs of the variants in `also`, by name, once built."""
+        if self.tee is None:
+            return {}
+        return {variant.name: buffer.getvalue() for variant, buffer in zip(self.also, self.tee.outputs)}
 
     # -- pages ------------------------------------------------------------------------
     def handle_pageBegin(self):

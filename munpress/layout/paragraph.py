@@ -32,6 +32,7 @@ from munpress.layout.items import EXPANSION_LIMIT, LAST_LINE_PENALTY, TRACKING_L
 from munpress.layout.marked import END, SOFT_HYPHEN
 from munpress.layout.pagemap import SetLine
 from munpress.layout.shaping import shaped
+from munpress.layout.tee import add_operator
 from munpress.model.nodes import Inline
 
 # Tolerances tried in turn: tight, looser, and an emergency that always succeeds.
@@ -400,9 +401,9 @@ class SetParagraph(Flowable):
                 rise = run.rise
             shown = shaped(segment.text, run.font, segment.kerns) if segment.kerns else segment.text
             if segment is hyphen:  # copied, the word comes out whole (PDF 1.7 §14.9.4)
-                text._code.append(SOFT_HYPHEN)  # a text object has no public way to add an operator
+                add_operator(text, SOFT_HYPHEN)
                 text.textOut(shown)
-                text._code.append(END)
+                add_operator(text, END)
             else:
                 text.textOut(shown)
         text.textLine()  # T*: text extraction sees the line end even across flowables

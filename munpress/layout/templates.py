@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Frame, PageTemplate
 
+from munpress.layout.tee import each_variant
 from munpress.layout.textrecord import unrecorded
 from munpress.layout.theme import ACCENT, ACCENT_LIGHT, GREY, INK, PROOF_MARK, Theme
 from munpress.layout.variant import Variant
@@ -56,9 +57,10 @@ def build_templates(theme: Theme, fonts: Fonts, variant: Variant, watermark: str
 
 def _draw_background(kind: str, theme: Theme, variant: Variant, fonts: Fonts, watermark: str):
     def draw(canvas, doc):
-        if variant.watermark and watermark:
-            with unrecorded(canvas):
-                _watermark(canvas, theme, fonts, watermark)
+        for own, drawn in each_variant(canvas, variant):
+            if drawn.watermark and watermark:
+                with unrecorded(own):
+                    _watermark(own, theme, fonts, watermark)
     return draw
 
 
@@ -96,7 +98,8 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
         recto = page % 2 == 1
         canvas.saveState()
         if kind in ("cover", "back"):
-            _bands(canvas, theme, variant)
+            for own, drawn in each_variant(canvas, variant):  # print runs them into its bleed
+                _bands(own, theme, drawn)
         if kind in WITH_RUNNING_HEAD and not doc.opens_rubric:
             _running_head(canvas, doc, theme, fonts, box, recto)
         if kind not in WITHOUT_FOLIO:
@@ -107,9 +110,10 @@ def _draw_furniture(kind: str, theme: Theme, fonts: Fonts, variant: Variant):
                 canvas.drawRightString(box.x + box.width, y, str(page))
             else:
                 canvas.drawString(box.x, y, str(page))
-        if variant.slug:
-            with unrecorded(canvas):
-                _slug(canvas, variant, fonts, box, doc.entries_on(page))
+        for own, drawn in each_variant(canvas, variant):
+            if drawn.slug:
+                with unrecorded(own):
+                    _slug(own, drawn, fonts, box, doc.entries_on(page))
         canvas.restoreState()
         doc.record_page(kind)
     return draw
