@@ -69,8 +69,28 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# What this process read or wrote lately, by file: `watch` asks for the same manuscripts and
+# breaks after every save, and unpickling them again cost more than laying out the change.
+RECENT_ENTRIES = 64
+_recent: dict[Path, object] = {}
+# Entries written once the PDFs are (flush): a proof should not wait for the cache.
+_pending: list[tuple["Cache", str, str, object]] = []
+
+
+def forget() -> None:
+    """What this process remembers of the cache: as a new process would start."""
+    _recent.clear()
+
+
+def flush() -> None:
+    """Write the entries put with `later=True`."""
+    while _pending:
+        store, kind, entry, value = _pending.pop(0)
+        store.put(kind, entry, value)
+
+
 class Cache:
-    """Entries of one magazine, by kind ("manuscript", "edition", "breaks") and key."""
+    """Entries of one magazine, by kind ("manuscript", "edition", "pdf", "breaks") and key."""
 
     def __init__(self, root: Path, *, active: bool | None = None) -> None:
         self.folder = root / FOLDER
@@ -84,6 +104,8 @@ class Cache:
         if not self.active:
             return None
         path = self._path(kind, entry)
+        if path in _recent:
+            return _recent[path]
         try:
             data = path.read_bytes()
         except OSError:
@@ -91,18 +113,26 @@ class Cache:
         head = len(MAGIC) + 32
         if data[:len(MAGIC)] == MAGIC and hashlib.sha256(data[head:]).digest() == data[len(MAGIC):head]:
             try:
-                return pickle.loads(data[head:])
+                value = pickle.loads(data[head:])
             except Exception:  # a class renamed since: the fingerprint should have caught it
                 pass
+            else:
+                _remember(path, value)
+                return value
         path.unlink(missing_ok=True)
         return None
 
-    def put(self, kind: str, entry: str, value) -> None:
+    def put(self, kind: str, entry: str, value, *, later: bool = False) -> None:
         """Stored beside its place and renamed into it: a reader never sees half an entry.
-        A cache that cannot be written (a full disk, a read-only folder) is no cache."""
+        A cache that cannot be written (a full disk, a read-only folder) is no cache.
+        `later`: at the next `flush()`."""
         if not self.active:
             return
+        if later:
+            _pending.append((self, kind, entry, value))
+            return
         path = self._path(kind, entry)
+        _remember(path, value)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
         try:
@@ -122,6 +152,12 @@ class Cache:
                 break
             path.unlink(missing_ok=True)
             total -= size
+
+
+def _remember(path: Path, value) -> None:
+    if len(_recent) >= RECENT_ENTRIES:
+        del _recent[next(iter(_recent))]
+    _recent[path] = value
 
 
 def _ignored_by_git(folder: Path) -> None:

@@ -67,7 +67,14 @@ def prepare_editions(manifest: Manifest, languages: list[str], *, typography: bo
                count=workers))
     # fork: a worker starts with munpress imported and the messages' language chosen
     with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_signals) as pool:
-        return pool.map_async(work, languages).get()  # a Ctrl-C here ends the pool at once
+        return pool.map_async(partial(_and_kept, work), languages).get()  # a Ctrl-C here ends the pool at once
+
+
+def _and_kept(work, lang: str) -> PreparedEdition:
+    """In a worker: the edition, and its cache entries written before the worker ends."""
+    prepared = work(lang)
+    cache.flush()
+    return prepared
 
 
 def default_jobs() -> int:
@@ -99,7 +106,7 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
         prepared, laid_out = _lay_out_edition(manifest, lang, typography, progress, store, variants)
         # a file saved while the edition was made: what was made is not what the key says
         if edition_key and not prepared.read_errors and _edition_key(manifest, lang, typography) == edition_key:
-            store.put("edition", edition_key, prepared)
+            store.put("edition", edition_key, prepared, later=True)
     else:
         laid_out = None
         progress(_("{lang}: unchanged since the last run, taken from {folder}", lang=lang, folder=cache.FOLDER))
@@ -117,7 +124,7 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
         progress(_("{lang}: setting the {variant} PDF", lang=lang, variant=name))
         pdfs[name] = _finished(manifest, laid_out.pdfs[name], name)
         if keys[name]:
-            store.put("pdf", keys[name], pdfs[name])
+            store.put("pdf", keys[name], pdfs[name], later=True)
     return replace(prepared, pdfs=pdfs)
 
 
@@ -160,7 +167,8 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
         breaks_key = cache.key("breaks", lang, magazine.layout, magazine.typography.unbreakable, _font_files(manifest))
     except OSError:  # a font taken out while we looked: set uncached
         breaks_key = None
-    if store.active and breaks_key and (known := store.get("breaks", breaks_key)) is not None:
+    if store.active and breaks_key and breaks_key not in MEMO.held and \
+            (known := store.get("breaks", breaks_key)) is not None:
         MEMO.load(known)
     MEMO.begin()
     first = _first_variant(variants)
@@ -173,8 +181,9 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
     except LayoutFailure as failure:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return PreparedEdition(facts, {}, failure, tuple(sink.items)), None
-    if breaks_key:
-        store.put("breaks", breaks_key, MEMO.used())
+    if breaks_key and MEMO.new:  # nothing broken anew: the entry on disk holds it all
+        store.put("breaks", breaks_key, MEMO.used(), later=True)
+        MEMO.held.add(breaks_key)
     fonts = tuple((family.family, face, flags) for family in laid_out.fonts for face, flags in family.embedding)
     facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside,
                          front=edition.front, fonts=fonts)
@@ -262,7 +271,7 @@ def _read(manifest: Manifest, path: Path, lang: str, article: str, typography: b
         document = read_manuscript(path, lang=lang, sink=reading, extra_styles=styles, article=article)
         document = normalize_document(document, lang) if typography else document
         findings = [finding if finding.lang else replace(finding, lang=lang) for finding in reading.items]
-        store.put("manuscript", entry_key(document.sha256), (document, findings))  # the bytes it read
+        store.put("manuscript", entry_key(document.sha256), (document, findings), later=True)  # the bytes it read
     sink.extend(findings)  # readers know the file; the edition is known here
     return document
 

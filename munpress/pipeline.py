@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from munpress import cache
 from munpress.checks import (
     PlacementRow,
     TypographyRow,
@@ -103,6 +104,8 @@ def _prepared(manifest: Manifest, languages: list[str], sink: Sink, typography: 
     editions = prepare_editions(manifest, languages, typography=typography, variants=variants, progress=progress)
     for edition in editions:  # in the editions' order, as if made one after the other
         sink.extend(list(edition.findings))
+    if not variants:
+        cache.flush()  # a build writes its cache once its PDFs are written
     return editions
 
 
@@ -141,6 +144,7 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
             pdfs[written] = pdf
     progress(_("writing"))
     paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})  # all written, then all renamed
+    cache.flush()
     return BuildResult(paths, diagnostics, {e.lang: e.facts.page_map.page_count for e in editions})
 
 
@@ -205,6 +209,7 @@ def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir:
     target = out_dir or root / "build" / str(manifest.issue.number)
     paths = []
     editions = _prepared(manifest, select_languages(manifest, languages), sink, True, _quiet, ("screen",))
+    cache.flush()
     _stop_on_unreadable(editions, manifest.issue.number)
     for prepared in editions:
         lang, page_map = prepared.lang, prepared.facts.page_map

@@ -41,6 +41,7 @@ def serial(monkeypatch):
     monkeypatch.setenv("MUNPRESS_JOBS", "1")
     monkeypatch.delenv("MUNPRESS_NO_CACHE", raising=False)
     MEMO.clear()
+    cache.forget()
 
 
 def test_editions_made_at_once_on_two_cores_give_the_bytes_of_one_after_the_other(magazine_copy, tmp_path):
@@ -81,6 +82,7 @@ def test_an_entry_is_read_back_only_whole_and_only_by_the_version_that_wrote_it(
     store.put("edition", key, {"pages": 28})
     assert store.get("edition", key) == {"pages": 28}
     path = tmp_path / cache.FOLDER / "edition" / f"{key}.pickle"
+    cache.forget()  # what a new process finds on disk
     path.write_bytes(path.read_bytes().replace(b"munpress-cache 1", b"munpress-cache 0"))
     assert store.get("edition", key) is None and not path.exists()  # another format: deleted, not trusted
     monkeypatch.setattr(cache, "fingerprint", lambda: "another munpress")
@@ -117,6 +119,7 @@ def test_after_one_manuscript_changed_only_it_is_read_and_only_its_edition_laid_
     monkeypatch.setattr(editions, "layout_edition",
                         lambda edition, *a, **kw: laid_out.append(edition.lang) or laying_out(edition, *a, **kw))
     MEMO.clear()  # a new process: the paragraphs' breaks come from the cache
+    cache.forget()
     result = pipeline.build_issue(magazine_copy, "147", None, tmp_path / "second", Sink(), variants=("screen",))
     assert read == ["05-apricot-brand.docx"] and laid_out == ["ky"]
     broken_again = MEMO.misses
@@ -191,3 +194,19 @@ def test_a_proof_laid_out_alone_records_the_same_facts_as_the_screen_layout():
     proof = editions.prepare_edition(manifest, "ru", variants=("proof",))
     assert proof.facts.page_map == screen.facts.page_map and proof.findings == screen.findings
     assert not any("·" in line.text and "UTC" in line.text for line in proof.facts.page_map.lines)
+
+
+def test_watch_s_next_rebuild_neither_loads_nor_writes_what_it_holds(magazine_copy, tmp_path, serial, monkeypatch):
+    """In one process (watch), the breaks and manuscripts read after the first build stay in
+    memory, and cache entries are written after the PDFs, not before."""
+    pipeline.build_issue(magazine_copy, "147", ["ky"], tmp_path, Sink(), variants=("proof",))
+    add_sentence(magazine_copy / KY_ARTICLE)
+    loaded, order = [], []
+    loads, replace_file = cache.pickle.loads, editions.cache.os.replace
+    monkeypatch.setattr(cache.pickle, "loads", lambda data: loaded.append(len(data)) or loads(data))
+    monkeypatch.setattr(cache.os, "replace", lambda a, b: order.append(Path(b).suffix) or replace_file(a, b))
+    writing = pipeline.write_pdfs
+    monkeypatch.setattr(pipeline, "write_pdfs", lambda files: order.append("PDFs") or writing(files))
+    pipeline.build_issue(magazine_copy, "147", ["ky"], tmp_path, Sink(), variants=("proof",))
+    assert loaded == []  # nothing unpickled: the other manuscripts and the breaks were held
+    assert order[0] == "PDFs" and ".pickle" in order[1:]  # the proof first, then the cache

@@ -77,6 +77,8 @@ class BreakMemo:
         self._keys: dict[int, tuple] = {}  # id of an items list -> its key, while the list is held
         self._used: set[tuple] = set()
         self.hits = self.misses = 0
+        self.new = 0  # paragraphs measured or broken since `begin()`
+        self.held: set[str] = set()  # break-cache entries loaded or written: `watch` loads none again
 
     def items(self, runs: tuple, breaking: Breaking, longest_line: float) -> list[Item]:
         key = (runs, breaking, round(longest_line, 3))
@@ -85,6 +87,7 @@ class BreakMemo:
             self._forget_if_full()
             items = self._items[key] = build_items(list(runs), breaking, longest_line)
             self._keys[id(items)] = key
+            self.new += 1
         self._used.add(key)
         return items
 
@@ -97,6 +100,7 @@ class BreakMemo:
         lines = self._lines.get(key)
         if lines is None:
             self.misses += 1
+            self.new += 1
             lines = self._lines[key] = set_lines(items, lambda n: first if n == 0 else rest, ragged,
                                                  plain_line, looseness)
         else:
@@ -105,6 +109,7 @@ class BreakMemo:
 
     def begin(self) -> None:
         self._used = set()
+        self.new = 0
 
     def used(self) -> tuple[dict, dict]:
         """The items and lines of the paragraphs asked for since `begin()`."""
@@ -135,6 +140,7 @@ class BreakMemo:
         self._lines.clear()
         self._keys.clear()
         self._used.clear()
+        self.held.clear()
         self.hits = self.misses = 0
 
 
