@@ -9,6 +9,7 @@ others are not read again and their paragraphs are not broken again.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import signal
@@ -21,6 +22,7 @@ from typing import Callable
 from munpress import cache, i18n
 from munpress.assemble import assemble_edition, assemble_filler, set_aside_blocks, title_block
 from munpress.checks import EditionFacts
+from munpress.checks.pdfx import preflight_pdfx
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Sink
 from munpress.i18n import _, _n
 from munpress.layout import layout_edition
@@ -33,6 +35,7 @@ from munpress.model.edition import Filler, FrontMatter
 from munpress.model.nodes import Document
 from munpress.output.pdfx import PressProfile, finish_pdf, press_profile
 from munpress.readers import read_manuscript
+from munpress.selection import Selection
 from munpress.typography.normalize import normalize_document, normalize_text
 
 Progress = Callable[[str], None]
@@ -125,7 +128,27 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
         pdfs[name] = _finished(manifest, laid_out.pdfs[name], name)
         if keys[name]:
             store.put("pdf", keys[name], pdfs[name], later=True)
+        if name == "print":  # here, on this edition's core; the build finds it in the cache
+            print_preflight(manifest, pdfs[name], lang, pdf_name(manifest, lang, name))
     return replace(prepared, pdfs=pdfs)
+
+
+def pdf_name(manifest: Manifest, lang: str, variant: str, selection: Selection = Selection()) -> str:
+    """`…-ky-proof.pdf`; some pages of it: `…-ky-proof-03-land-qa.pdf`, `…-ky-proof-pages-4-6.pdf`."""
+    chosen = f"-{selection.suffix()}" if selection else ""
+    return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}-{variant}{chosen}.pdf"
+
+
+def print_preflight(manifest: Manifest, pdf: bytes, lang: str, shown: str) -> list[Diagnostic]:
+    """The PDF/X preflight of a print PDF (checks/pdfx.py), once per PDF's bytes."""
+    store = cache.Cache(manifest.magazine.root)
+    standard = manifest.magazine.print.standard
+    entry = cache.key("preflight", hashlib.sha256(pdf).digest(), standard, lang, shown, i18n.language())
+    found = store.get("preflight", entry)
+    if found is None:
+        found = preflight_pdfx(pdf, standard, lang, shown)
+        store.put("preflight", entry, found, later=True)
+    return list(found)
 
 
 def _first_variant(variants: tuple[str, ...]) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from munpress import cache
 from munpress.checks import (
@@ -17,20 +18,20 @@ from munpress.checks import (
     run_checks,
     typography_rows,
 )
-from munpress.checks.pdfx import preflight_pdfx
 from munpress.checks.typography import WORST_LINES
 from munpress.diagnostics import Diagnostic, InputError, LayoutFailure, Severity, Sink
-from munpress.editions import PreparedEdition, Progress, _quiet, prepare_editions
+from munpress.editions import PreparedEdition, Progress, _quiet, pdf_name, prepare_editions, print_preflight
 from munpress.i18n import _, _n
 from munpress.layout.fonts import load_family, magazine_font_files
 from munpress.layout.variant import DEFAULT_VARIANTS
 from munpress.manifest import load_magazine, load_manifest
-from munpress.manifest.edit import PageChange, write_planned_pages
 from munpress.manifest.schema import Manifest
 from munpress.output import write_pdf, write_pdfs
 from munpress.output.excerpt import excerpt_pdf
-from munpress.output.flatplan import flatplan_name, render_flatplan
-from munpress.selection import Selection, select
+from munpress.selection import select
+
+if TYPE_CHECKING:  # imported where used: tomlkit and pypdfium2 only for toc --write and flatplan
+    from munpress.manifest.edit import PageChange
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,6 @@ def _use_lang(languages: list[str]) -> str:
     if len(options) == 1:
         return _("use {option}", option=options[0])
     return _("use {options} or {last}", options=", ".join(options[:-1]), last=options[-1])
-
-
-def pdf_name(manifest: Manifest, lang: str, variant: str, selection: Selection = Selection()) -> str:
-    """`…-ky-proof.pdf`; some pages of it: `…-ky-proof-03-land-qa.pdf`, `…-ky-proof-pages-4-6.pdf`."""
-    chosen = f"-{selection.suffix()}" if selection else ""
-    return f"{manifest.magazine.slug}-{manifest.issue.number}-{lang}-{variant}{chosen}.pdf"
 
 
 def _stop_on_unreadable(editions: list[PreparedEdition], number: int) -> None:
@@ -140,7 +135,7 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
                                   manifest.magazine.print.standard if name == "print" else None)
             written = pdf_name(manifest, prepared.lang, name, selection)
             if name == "print":
-                diagnostics += preflight_pdfx(pdf, manifest.magazine.print.standard, prepared.lang, written)
+                diagnostics += print_preflight(manifest, pdf, prepared.lang, written)
             pdfs[written] = pdf
     progress(_("writing"))
     paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})  # all written, then all renamed
@@ -165,6 +160,7 @@ def check_issue(root: Path, issue: str, languages: list[str] | None, sink: Sink,
     typography = [row for edition in facts for row in typography_rows(edition, worst_lines)]
     articles = sum(any(entry.in_edition(lang) for lang in chosen) for entry in manifest.issue.entries())
     preflight = [finding for lang in chosen for finding in _written_print_preflight(manifest, root, lang)]
+    cache.flush()
     return CheckReport(sink.items + run_checks(manifest, facts) + preflight, rows, typography, articles,
                        {entry.id: entry.key_path for entry in manifest.issue.entries()})
 
@@ -183,13 +179,15 @@ def _written_print_preflight(manifest: Manifest, root: Path, lang: str) -> list[
         return [Diagnostic(Severity.WARNING, "preflight.no-print-pdf",
                            _("{file} cannot be read: {reason}", file=shown, reason=error.strerror),
                            lang=lang, file=shown)]
-    return preflight_pdfx(data, manifest.magazine.print.standard, lang, shown)
+    return print_preflight(manifest, data, lang, shown)
 
 
 def write_real_pages(root: Path, issue: str, languages: list[str] | None, sink: Sink,
                      typography: bool = True, progress: Progress = _quiet) -> list[PageChange]:
     """Set the planned pages in issue.toml to where the articles really start: the editors
     accept the layout. Nothing is written unless every chosen edition could be laid out."""
+    from munpress.manifest.edit import write_planned_pages
+
     manifest = load_manifest(root, issue)
     editions = _prepared(manifest, select_languages(manifest, languages), sink, typography, progress)
     _stop_on_unreadable(editions, manifest.issue.number)
@@ -205,6 +203,8 @@ def write_real_pages(root: Path, issue: str, languages: list[str] | None, sink: 
 def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
                    sink: Sink, fmt: str = "pdf") -> list[Path]:
     """One sheet per edition with every page as a thumbnail: what the editors pin on the wall."""
+    from munpress.output.flatplan import flatplan_name, render_flatplan
+
     manifest = load_manifest(root, issue)
     target = out_dir or root / "build" / str(manifest.issue.number)
     paths = []

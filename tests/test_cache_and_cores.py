@@ -64,7 +64,7 @@ def test_a_warm_build_writes_the_bytes_of_a_cold_one_and_a_damaged_cache_is_made
 
     cold = build("cold")
     entries = sorted((magazine_copy / cache.FOLDER).glob("*/*.pickle"))
-    assert {path.parent.name for path in entries} == {"manuscript", "edition", "pdf", "breaks"}
+    assert {path.parent.name for path in entries} == {"manuscript", "edition", "pdf", "breaks", "preflight"}
     assert (magazine_copy / cache.FOLDER / ".gitignore").read_text() == "*\n"
     assert build("warm") == cold
     for number, path in enumerate(entries):  # cut short, a byte changed, or not a cache entry at all
