@@ -128,11 +128,11 @@ class Cache:
         `later`: at the next `flush()`."""
         if not self.active:
             return
+        path = self._path(kind, entry)
+        _remember(path, value)  # asked for again before the flush (the preflight): no work twice
         if later:
             _pending.append((self, kind, entry, value))
             return
-        path = self._path(kind, entry)
-        _remember(path, value)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
         try:
