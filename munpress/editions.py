@@ -186,14 +186,7 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
     magazine = manifest.magazine
     progress(_n("{lang}: laying out {count} entry", "{lang}: laying out {count} entries",
                 sum(len(r.entries) for r in edition.rubrics), lang=lang))
-    try:
-        breaks_key = cache.key("breaks", lang, magazine.layout, magazine.typography.unbreakable, _font_files(manifest))
-    except OSError:  # a font taken out while we looked: set uncached
-        breaks_key = None
-    if store.active and breaks_key and breaks_key not in MEMO.held and \
-            (known := store.get("breaks", breaks_key)) is not None:
-        MEMO.load(known)
-    MEMO.begin()
+    breaks_key = _load_breaks(manifest, lang, store)
     first = _first_variant(variants)
     drawn = (first, *(name for name in variants if name != first))
     slugs = {name: _slug(manifest, lang, documents, edition.front) if name == "proof" else ("", ()) for name in drawn}
@@ -212,6 +205,20 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
                          front=edition.front, fonts=fonts)
     pdfs = {first: laid_out.pdf, **laid_out.also}
     return PreparedEdition(facts, findings=tuple(sink.items)), _LaidOut(pdfs, slugs)
+
+
+def _load_breaks(manifest: Manifest, lang: str, store: cache.Cache) -> str | None:
+    """The edition's paragraph breaks from the cache into MEMO (unless this process holds them
+    already), and their key; None when they cannot be kept (a font taken out while we looked)."""
+    magazine = manifest.magazine
+    try:
+        key = cache.key("breaks", lang, magazine.layout, magazine.typography.unbreakable, _font_files(manifest))
+    except OSError:
+        return None
+    if store.active and key not in MEMO.held and (known := store.get("breaks", key)) is not None:
+        MEMO.load(known)
+    MEMO.begin()
+    return key
 
 
 def _edition_key(manifest: Manifest, lang: str, typography: bool) -> str | None:
