@@ -211,13 +211,13 @@ def _load_breaks(manifest: Manifest, lang: str, store: cache.Cache) -> str | Non
     """The edition's paragraph breaks from the cache into MEMO (unless this process holds them
     already), and their key; None when they cannot be kept (a font taken out while we looked)."""
     magazine = manifest.magazine
+    MEMO.begin()
     try:
         key = cache.key("breaks", lang, magazine.layout, magazine.typography.unbreakable, _font_files(manifest))
     except OSError:
         return None
     if store.active and key not in MEMO.held and (known := store.get("breaks", key)) is not None:
         MEMO.load(known)
-    MEMO.begin()
     return key
 
 
