@@ -82,6 +82,12 @@ def run_munpress(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None
                           text=True, timeout=300, env=environment)
 
 
+def start_watch(magazine: Path, *options: str) -> subprocess.Popen:
+    """`munpress watch 147` on a magazine folder, its output read line by line."""
+    return subprocess.Popen([sys.executable, "-m", "munpress", "watch", "147", *options, "--root", str(magazine)],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 @pytest.fixture(scope="session")
 def variant_pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
     """Issue 147 built once in every variant: (lang, variant) -> PDF."""

@@ -20,7 +20,7 @@ from munpress import cache, editions, pipeline
 from munpress.diagnostics import Sink
 from munpress.layout.paragraph import MEMO
 from munpress.typography.hyphenation import hyphenator_for
-from tests.conftest import REPO, run_munpress
+from tests.conftest import REPO, run_munpress, start_watch
 
 KY_ARTICLE = "issues/147/manuscripts/ky/05-apricot-brand.docx"
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}
@@ -169,9 +169,7 @@ def test_watch_rebuilds_only_the_edition_a_saved_manuscript_is_in(magazine_copy)
 
 
 def test_watch_after_a_save_writes_that_editions_proof_and_leaves_the_other(magazine_copy):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "munpress", "watch", "147", "--builds", "2", "--interval", "0.1",
-         "--root", str(magazine_copy)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = start_watch(magazine_copy, "--builds", "2", "--interval", "0.1")
     first = process.stdout.readline()
     assert "built 2 proofs in" in first, first + process.stderr.read()
     russian = magazine_copy / "build/147/municipalitet-147-ru-proof.pdf"

@@ -11,7 +11,7 @@ import tomllib
 
 import pytest
 
-from tests.conftest import REPO, run_munpress
+from tests.conftest import REPO, run_munpress, start_watch
 
 COMMANDS = ("build", "check", "report", "flatplan", "new", "toc", "fonts", "watch")
 
@@ -174,9 +174,7 @@ def test_fonts_lists_each_role_its_source_and_its_coverage():
 
 @pytest.mark.slow
 def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "munpress", "watch", "147", "--lang", "ky", "--builds", "2", "--interval", "0.2",
-         "--root", str(magazine_copy)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = start_watch(magazine_copy, "--lang", "ky", "--builds", "2", "--interval", "0.2")
     first = process.stdout.readline()
     assert "built 1 proof in" in first and "error" not in first, first + process.stderr.read()
     time.sleep(0.05)
@@ -194,9 +192,7 @@ def test_watch_rebuilds_the_proof_when_a_manuscript_changes(magazine_copy):
 def test_ctrl_c_stops_watch_as_the_normal_way_out(magazine_copy):
     import signal
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "munpress", "watch", "147", "--lang", "ky", "--interval", "0.2",
-         "--root", str(magazine_copy)], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = start_watch(magazine_copy, "--lang", "ky", "--interval", "0.2")
     first = process.stdout.readline()
     assert "built 1 proof in" in first, first + process.stderr.read()
     proof = magazine_copy / "build/147/municipalitet-147-ky-proof.pdf"

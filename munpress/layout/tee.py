@@ -22,70 +22,15 @@ NAVIGATION = frozenset({"bookmarkPage", "bookmarkHorizontal", "bookmarkHorizonta
                         "showOutline", "linkURL", "linkRect", "linkAbsolute"})
 
 
-class TeeCanvas:
-    """Stands for the canvases of several variants; reads are answered by the first."""
-
-    def __init__(self, canvases: list, variants: list[Variant]) -> None:
-        object.__setattr__(self, "_canvases", canvases)
-        object.__setattr__(self, "_variants", variants)
-        object.__setattr__(self, "_navigating", [c for c, v in zip(canvases, variants) if v.navigation])
-
-    @property
-    def pairs(self) -> list[tuple[object, Variant]]:
-        return list(zip(self._canvases, self._variants))
-
-    @property
-    def outputs(self) -> list[BytesIO]:
-        """The buffers of the canvases after the first, in their order."""
-        return [canvas._filename for canvas in self._canvases[1:]]
-
-    def __getattr__(self, name: str):
-        value = getattr(self._canvases[0], name)
-        if not callable(value):
-            return value
-        targets = self._navigating if name in NAVIGATION else self._canvases
-
-        def on_each(*args, **kwargs):
-            result = None
-            for number, canvas in enumerate(targets):
-                answer = getattr(canvas, name)(*_own(args, number), **kwargs)
-                result = answer if number == 0 else result
-            return result
-
-        return on_each
-
-    def __setattr__(self, name: str, value) -> None:
-        for canvas in self._canvases:
-            setattr(canvas, name, value)
-
-    def __delattr__(self, name: str) -> None:
-        for canvas in self._canvases:
-            delattr(canvas, name)
-
-    def beginText(self, x=0, y=0, direction=None):
-        return TeeText([canvas.beginText(x, y, direction=direction) for canvas in self._canvases])
-
-    def drawText(self, text) -> None:
-        for canvas, part in zip(self._canvases, text.parts):
-            canvas.drawText(part)
-
-
-class TeeText:
-    """A text object per canvas, moved and filled together."""
+class _Fan:
+    """Attributes set and deleted on every one of `parts`; read from the first."""
 
     def __init__(self, parts: list) -> None:
         object.__setattr__(self, "parts", parts)
 
     def __getattr__(self, name: str):
         value = getattr(self.parts[0], name)
-        if not callable(value):
-            return value
-
-        def on_each(*args, **kwargs):
-            results = [getattr(part, name)(*args, **kwargs) for part in self.parts]
-            return results[0]
-
-        return on_each
+        return _on_each(self.parts, name) if callable(value) else value
 
     def __setattr__(self, name: str, value) -> None:
         for part in self.parts:
@@ -94,6 +39,44 @@ class TeeText:
     def __delattr__(self, name: str) -> None:
         for part in self.parts:
             delattr(part, name)
+
+
+def _on_each(targets: list, name: str):
+    """A method called on each target, each given its own text object; the first answers."""
+    def call(*args, **kwargs):
+        results = [getattr(target, name)(*_own(args, number), **kwargs) for number, target in enumerate(targets)]
+        return results[0] if results else None
+    return call
+
+
+class TeeCanvas(_Fan):
+    """Stands for the canvases of several variants; reads are answered by the first."""
+
+    def __init__(self, canvases: list, variants: list[Variant]) -> None:
+        super().__init__(canvases)
+        object.__setattr__(self, "_variants", variants)
+        object.__setattr__(self, "_navigating", [c for c, v in zip(canvases, variants) if v.navigation])
+
+    @property
+    def pairs(self) -> list[tuple[object, Variant]]:
+        return list(zip(self.parts, self._variants))
+
+    @property
+    def outputs(self) -> list[BytesIO]:
+        """The buffers of the canvases after the first, in their order."""
+        return [canvas._filename for canvas in self.parts[1:]]
+
+    def __getattr__(self, name: str):
+        if name in NAVIGATION:
+            return _on_each(self._navigating, name)
+        return super().__getattr__(name)
+
+    def beginText(self, x=0, y=0, direction=None):
+        return TeeText([canvas.beginText(x, y, direction=direction) for canvas in self.parts])
+
+
+class TeeText(_Fan):
+    """A text object per canvas, moved and filled together."""
 
     def operator(self, code: str) -> None:
         """A PDF operator the text object has no method for (a marked-content span)."""
