@@ -197,8 +197,10 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
     except LayoutFailure as failure:
         facts = EditionFacts(lang, documents, layout_error=(failure.code, failure.message, failure.article))
         return PreparedEdition(facts, {}, failure, tuple(sink.items)), None
-    if breaks_key and MEMO.new:  # nothing broken anew: the entry on disk holds it all
-        store.put("breaks", breaks_key, MEMO.used(), later=True)
+    if breaks_key:  # the articles with nothing broken anew: their entries on disk hold it all
+        used = MEMO.used()
+        for article in MEMO.changed & used.keys():
+            store.put("breaks", cache.key(breaks_key, article), used[article], later=True)
         MEMO.held.add(breaks_key)
     fonts = tuple((family.family, face, flags) for family in laid_out.fonts for face, flags in family.embedding)
     facts = EditionFacts(lang, documents, page_map=laid_out.page_map, titles=titles, set_aside=set_aside,
@@ -208,16 +210,20 @@ def _lay_out_edition(manifest: Manifest, lang: str, typography: bool, progress: 
 
 
 def _load_breaks(manifest: Manifest, lang: str, store: cache.Cache) -> str | None:
-    """The edition's paragraph breaks from the cache into MEMO (unless this process holds them
-    already), and their key; None when they cannot be kept (a font taken out while we looked)."""
+    """The edition's paragraph breaks from the cache into MEMO, an entry per article (unless
+    this process holds them already), and their key; None when they cannot be kept (a font
+    taken out while we looked)."""
     magazine = manifest.magazine
     MEMO.begin()
     try:
         key = cache.key("breaks", lang, magazine.layout, magazine.typography.unbreakable, _font_files(manifest))
     except OSError:
         return None
-    if store.active and key not in MEMO.held and (known := store.get("breaks", key)) is not None:
-        MEMO.load(known)
+    if store.active and key not in MEMO.held:
+        articles = [None, *(entry.id for entry in manifest.issue.entries() if entry.in_edition(lang))]
+        for article in articles:
+            if (known := store.get("breaks", cache.key(key, article))) is not None:
+                MEMO.load(known)
     return key
 
 

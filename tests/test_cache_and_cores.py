@@ -113,6 +113,8 @@ def test_a_hyphenator_pickled_in_the_break_cache_comes_back_as_the_same_one():
 def test_after_one_manuscript_changed_only_it_is_read_and_only_its_edition_laid_out(magazine_copy, tmp_path,
                                                                                    serial, monkeypatch):
     pipeline.build_issue(magazine_copy, "147", None, tmp_path / "first", Sink(), variants=("screen",))
+    breaks = magazine_copy / cache.FOLDER / "breaks"
+    written = {path.name: path.stat().st_mtime_ns for path in breaks.glob("*.pickle")}
     add_sentence(magazine_copy / KY_ARTICLE)
     read, laid_out = [], []
     reading, laying_out = editions.read_manuscript, editions.layout_edition
@@ -123,6 +125,8 @@ def test_after_one_manuscript_changed_only_it_is_read_and_only_its_edition_laid_
     cache.forget()
     result = pipeline.build_issue(magazine_copy, "147", None, tmp_path / "second", Sink(), variants=("screen",))
     assert read == ["05-apricot-brand.docx"] and laid_out == ["ky"]
+    rewritten = [path.name for path in breaks.glob("*.pickle") if written.get(path.name) != path.stat().st_mtime_ns]
+    assert len(rewritten) == 1 and len(written) > 20  # the changed article's breaks, an entry per article
     broken_again = MEMO.misses
     assert 0 < broken_again < MEMO.hits / 10  # the other articles' paragraphs were not broken again
     fresh = run_munpress("--no-cache", "build", "147", "--lang", "ky", "--variant", "screen",

@@ -66,29 +66,32 @@ class BreakMemo:
     """Items and broken lines of the paragraphs set so far. The copyfitting pass, every
     variant and `watch`'s next rebuild set the same paragraphs at the same widths: each is
     measured and broken once. Items and lines are never changed in place, so they are shared.
-    `used()` is what one edition asked for since `begin()`: the break cache (pipeline.py)
-    keeps it for the next run, and `load()` takes it back. Bounded: past `limit`
-    paragraphs, the oldest half is forgotten."""
+    `used()` is what one edition asked for since `begin()`, by the article the story was
+    building (`article`) when the paragraph was made: the break cache (editions.py) keeps
+    it for the next run, an entry per article, and writes again only the articles in
+    `changed`; `load()` takes it back. Bounded: past `limit` paragraphs, the oldest half
+    is forgotten."""
 
     def __init__(self, limit: int = 20_000) -> None:
         self.limit = limit
         self._items: dict[tuple, list[Item]] = {}
         self._lines: dict[tuple, list[Line]] = {}  # (items key, widths, …) -> lines
         self._keys: dict[int, tuple] = {}  # id of an items list -> its key, while the list is held
-        self._used: set[tuple] = set()
+        self._used: dict[tuple, str | None] = {}  # items key -> the article it was set for
         self.hits = self.misses = 0
-        self.new = 0  # paragraphs measured or broken since `begin()`
+        self.article: str | None = None  # the entry the story is building (layout/story.py)
+        self.changed: set[str | None] = set()  # articles with a paragraph measured or broken since `begin()`
         self.held: set[str] = set()  # break-cache entries loaded or written: `watch` loads none again
 
-    def items(self, runs: tuple, breaking: Breaking, longest_line: float) -> list[Item]:
+    def items(self, runs: tuple, breaking: Breaking, longest_line: float, article: str | None = None) -> list[Item]:
         key = (runs, breaking, round(longest_line, 3))
         items = self._items.get(key)
         if items is None:
             self._forget_if_full()
             items = self._items[key] = build_items(list(runs), breaking, longest_line)
             self._keys[id(items)] = key
-            self.new += 1
-        self._used.add(key)
+            self.changed.add(article)
+        self._used.setdefault(key, article)
         return items
 
     def lines(self, items: list[Item], first: float, rest: float, ragged: bool, plain_line: int,
@@ -100,7 +103,7 @@ class BreakMemo:
         lines = self._lines.get(key)
         if lines is None:
             self.misses += 1
-            self.new += 1
+            self.changed.add(self._used.get(items_key))
             lines = self._lines[key] = set_lines(items, lambda n: first if n == 0 else rest, ragged,
                                                  plain_line, looseness)
         else:
@@ -108,13 +111,19 @@ class BreakMemo:
         return lines
 
     def begin(self) -> None:
-        self._used = set()
-        self.new = 0
+        self._used = {}
+        self.changed = set()
 
-    def used(self) -> tuple[dict, dict]:
-        """The items and lines of the paragraphs asked for since `begin()`."""
-        return ({key: self._items[key] for key in self._used if key in self._items},
-                {key: lines for key, lines in self._lines.items() if key[0] in self._used})
+    def used(self) -> dict[str | None, tuple[dict, dict]]:
+        """The items and lines of the paragraphs asked for since `begin()`, by article."""
+        by_article: dict[str | None, tuple[dict, dict]] = {}
+        for key, article in self._used.items():
+            if key in self._items:
+                by_article.setdefault(article, ({}, {}))[0][key] = self._items[key]
+        for key, lines in self._lines.items():
+            if key[0] in self._used and key[0] in self._items:
+                by_article[self._used[key[0]]][1][key] = lines
+        return by_article
 
     def load(self, entries: tuple[dict, dict]) -> None:
         items, lines = entries
@@ -140,6 +149,7 @@ class BreakMemo:
         self._lines.clear()
         self._keys.clear()
         self._used.clear()
+        self.changed.clear()
         self.held.clear()
         self.hits = self.misses = 0
 
@@ -161,6 +171,7 @@ class SetParagraph(Flowable):
         self.starts, self.ends = starts, ends
         self.inlines = inlines
         self._runs = runs_from_inlines(inlines, style) if _items is None else None
+        self.article = MEMO.article  # for the break cache: whose paragraph this is
         self._items = _items
         self._lines: list[Line] = []
         self._width = -1.0
@@ -269,7 +280,7 @@ class SetParagraph(Flowable):
         self._shortening = 0.0
         if self._items is None:
             narrowest = min(self._measure_width(available_width, 0), self._measure_width(available_width, 1))
-            self._items = MEMO.items(tuple(self._runs), self._breaking(), narrowest)
+            self._items = MEMO.items(tuple(self._runs), self._breaking(), narrowest, self.article)
         self._lines = self._set(available_width)
         self._width = available_width
         if getattr(self.style, "balanced", 0) and len(self._lines) > 1:

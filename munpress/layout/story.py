@@ -32,7 +32,7 @@ from munpress.layout.copyfit import COLUMNS_SPACE_AFTER, FillerPool, FillerSlot,
 from munpress.layout.floats import float_pictures
 from munpress.layout.grid import on_grid
 from munpress.layout.markup import to_markup
-from munpress.layout.paragraph import SetParagraph
+from munpress.layout.paragraph import MEMO, SetParagraph
 from munpress.layout.styles import Styles
 from munpress.layout.theme import Theme
 from munpress.locale import label
@@ -60,6 +60,7 @@ class StoryBuilder:
         self.block_styles = self._block_styles()  # kind of page -> styles of its blocks
 
     def build(self) -> list[Flowable]:
+        MEMO.article = None  # the front pages are no article's
         story: list[Flowable] = [self._cover(self.edition.front)]
         story += [BreakPage("imprint-recto"), self._imprint(self.edition.front)]
         story += [BreakPage("toc-recto"), *self._contents()]
@@ -68,6 +69,7 @@ class StoryBuilder:
         placed = [(entry, rubric, index == 0 or all(e.kind != "article" for e in rubric.entries[:index]))
                   for rubric in self.edition.rubrics for index, entry in enumerate(rubric.entries)]
         for number, (entry, rubric, opens) in enumerate(placed):
+            MEMO.article = entry.id  # the break cache keeps each article's paragraphs apart
             if entry.kind != "article":
                 story += self._full_page(entry)
                 continue
@@ -75,6 +77,7 @@ class StoryBuilder:
             following = placed[number + 1] if number + 1 < len(placed) else None
             story.append(FillerSlot(pool, self._own_pull_quotes(entry), self.frame_height,
                                     self._start_space(*following) if following else None, self.theme.leading))
+        MEMO.article = None  # the back page, and the fillers set as the pages fill
         story += [BreakPage("back-recto"), Marker("end", "back"), self._back(self.edition.front)]
         return story
 
