@@ -52,6 +52,7 @@ class PreparedEdition:
     layout_failure: LayoutFailure | None = None
     findings: tuple[Diagnostic, ...] = ()  # what reading and laying out the edition reported
     pdfs: dict[str, bytes] = field(default_factory=dict)  # variant -> the finished PDF
+    print_findings: tuple[Diagnostic, ...] = ()  # the PDF/X preflight of pdfs["print"], as build names it
 
     @property
     def lang(self) -> str:
@@ -128,9 +129,9 @@ def prepare_edition(manifest: Manifest, lang: str, *, typography: bool = True, v
         pdfs[name] = _finished(manifest, laid_out.pdfs[name], name)
         if keys[name]:
             store.put("pdf", keys[name], pdfs[name], later=True)
-        if name == "print":  # here, on this edition's core; the build finds it in the cache
-            print_preflight(manifest, pdfs[name], lang, pdf_name(manifest, lang, name))
-    return replace(prepared, pdfs=pdfs)
+    # on this edition's core, where the print PDF was made
+    found = print_preflight(manifest, pdfs["print"], lang, pdf_name(manifest, lang, "print")) if "print" in pdfs else []
+    return replace(prepared, pdfs=pdfs, print_findings=tuple(found))
 
 
 def pdf_name(manifest: Manifest, lang: str, variant: str, selection: Selection = Selection()) -> str:

@@ -134,8 +134,9 @@ def build_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Pa
                 pdf = excerpt_pdf(pdf, excerpts[prepared.lang],
                                   manifest.magazine.print.standard if name == "print" else None)
             written = pdf_name(manifest, prepared.lang, name, selection)
-            if name == "print":
-                diagnostics += print_preflight(manifest, pdf, prepared.lang, written)
+            if name == "print":  # the whole edition's was made with it; some pages are another PDF
+                diagnostics += print_preflight(manifest, pdf, prepared.lang, written) if selection \
+                    else list(prepared.print_findings)
             pdfs[written] = pdf
     progress(_("writing"))
     paths = write_pdfs({target / name: pdf for name, pdf in pdfs.items()})  # all written, then all renamed
