@@ -83,10 +83,14 @@ def forget() -> None:
 
 
 def flush() -> None:
-    """Write the entries put with `later=True`."""
+    """Write the entries put with `later=True`, then keep each folder within its limit once."""
+    written = {}
     while _pending:
         store, kind, entry, value = _pending.pop(0)
-        store.put(kind, entry, value)
+        if store._write(kind, entry, value):
+            written[store.folder] = store
+    for store in written.values():
+        store._prune()
 
 
 class Cache:
@@ -132,7 +136,11 @@ class Cache:
         _remember(path, value)  # asked for again before the flush (the preflight): no work twice
         if later:
             _pending.append((self, kind, entry, value))
-            return
+        elif self._write(kind, entry, value):
+            self._prune()
+
+    def _write(self, kind: str, entry: str, value) -> bool:
+        path = self._path(kind, entry)
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
         try:
@@ -140,12 +148,19 @@ class Cache:
             _ignored_by_git(self.folder)
             temporary.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
             os.replace(temporary, path)
-            self._prune()
+            return True
         except OSError:
             temporary.unlink(missing_ok=True)
+            return False
 
     def _prune(self) -> None:
-        entries = [(path.stat().st_mtime_ns, path.stat().st_size, path) for path in self.folder.glob("*/*.pickle")]
+        entries = []
+        for path in self.folder.glob("*/*.pickle"):
+            try:
+                found = path.stat()
+            except OSError:  # pruned by another run at the same moment
+                continue
+            entries.append((found.st_mtime_ns, found.st_size, path))
         total = sum(size for _, size, _ in entries)
         for _, size, path in sorted(entries):
             if total <= LIMIT_BYTES:

@@ -99,8 +99,6 @@ def _prepared(manifest: Manifest, languages: list[str], sink: Sink, typography: 
     editions = prepare_editions(manifest, languages, typography=typography, variants=variants, progress=progress)
     for edition in editions:  # in the editions' order, as if made one after the other
         sink.extend(list(edition.findings))
-    if not variants:
-        cache.flush()  # a build writes its cache once its PDFs are written
     return editions
 
 
@@ -198,7 +196,9 @@ def write_real_pages(root: Path, issue: str, languages: list[str] | None, sink: 
                  for placement in edition.facts.page_map.placements if placement.entry_id == entry.id}
         actual[entry.key_path] = (entry.id, pages, tuple(lang for lang, _manuscript in entry.manuscripts))
     progress(_("writing {file}", file="issue.toml"))
-    return write_planned_pages(manifest.issue.folder, actual)
+    changes = write_planned_pages(manifest.issue.folder, actual)
+    cache.flush()
+    return changes
 
 
 def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir: Path | None,
@@ -210,7 +210,6 @@ def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir:
     target = out_dir or root / "build" / str(manifest.issue.number)
     paths = []
     editions = _prepared(manifest, select_languages(manifest, languages), sink, True, _quiet, ("screen",))
-    cache.flush()
     _stop_on_unreadable(editions, manifest.issue.number)
     for prepared in editions:
         lang, page_map = prepared.lang, prepared.facts.page_map
@@ -222,6 +221,7 @@ def flatplan_issue(root: Path, issue: str, languages: list[str] | None, out_dir:
                                 font_dir=manifest.magazine.root / "fonts", fmt=fmt, planned=planned)
         name = flatplan_name(manifest.magazine.slug, manifest.issue.number, lang, fmt)
         paths.append(write_pdf(sheet, target / name))
+    cache.flush()  # every command writes what it kept once its own files are written
     return paths
 
 
